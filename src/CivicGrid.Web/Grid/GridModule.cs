@@ -1,0 +1,18 @@
+using CivicGrid.Grid;
+
+namespace CivicGrid.Web.Grid;
+
+public static class GridModule
+{
+    public static IServiceCollection AddGridModule(this IServiceCollection services)
+    {
+        services.AddSingleton<RegionLocator>();
+        return services;
+    }
+
+    public static void MapGridApi(this RouteGroupBuilder api)
+    {
+        api.MapRegionLocateApi();
+        api.MapRegionQueryApi();
+    }
+}

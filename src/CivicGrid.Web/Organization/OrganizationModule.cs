@@ -1,0 +1,11 @@
+namespace CivicGrid.Web.Organization;
+
+public static class OrganizationModule
+{
+    public static IServiceCollection AddOrganizationModule(this IServiceCollection services) => services;
+
+    public static void MapOrganizationApi(this RouteGroupBuilder api)
+    {
+        api.MapUnitApi();
+    }
+}

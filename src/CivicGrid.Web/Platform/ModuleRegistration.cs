@@ -1,0 +1,23 @@
+using CivicGrid.Web.Grid;
+using CivicGrid.Web.Organization;
+
+namespace CivicGrid.Web.Platform;
+
+/// <summary>The one place that lists the modules' services and endpoints.</summary>
+public static class ModuleRegistration
+{
+    public static IServiceCollection AddCivicGridModules(this IServiceCollection services)
+    {
+        services.AddGridModule();
+        services.AddOrganizationModule();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCivicGridModules(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGridApi();
+        api.MapOrganizationApi();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using CivicGrid.Data;
+using CivicGrid.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Web.Platform;
+
+public static class StartupTasks
+{
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>Migrates, seeds the demo district on first start, and prints where to go.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<CivicGridOptions>>().Value;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CivicGrid");
+        if (options.MigrateOnStart)
+        {
+            await app.Services.MigrateDatabaseAsync();
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (options.Demo && await seeder.SeedAsync())
+            {
+                log.LogInformation("已生成演示数据：示例区（110199）。");
+            }
+
+            await seeder.SetDemoEnabledAsync(options.Demo);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options));
+    }
+
+    private static void PrintWelcome(WebApplication app, CivicGridOptions options)
+    {
+        var urls = string.Join("、", app.Urls);
+        Console.WriteLine();
+        Console.WriteLine($"CivicGrid 文明创建与基层治理平台已启动：{urls}");
+        Console.WriteLine($"数据目录：{options.DataDir}");
+        if (!options.Demo)
+        {
+            return;
+        }
+
+        Console.WriteLine($"演示账户（密码均为 {DemoSeeder.DemoPassword}）：");
+        foreach (var a in DemoAccounts.All)
+        {
+            Console.WriteLine($"  {a.UserName,-12} {CivicGrid.Accounts.AppRoles.ChineseName(a.Role)}（{a.Scope}）");
+        }
+
+        Console.WriteLine();
+    }
+}
