@@ -1,0 +1,2 @@
+Console.WriteLine("用法：dotnet run -c Release --project bench/CivicGrid.Bench -- <benchmark>");
+return 0;

@@ -1,0 +1,102 @@
+using Npgsql;
+
+namespace CivicGrid.Tests.Infrastructure;
+
+/// <summary>The app on PostgreSQL, on its own database cloned from the seeded template.</summary>
+public class PostgresApp : CivicGridApp
+{
+    private string? _database;
+
+    public override string ProviderName => "Postgres";
+
+    public override async ValueTask InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        if (server.Unavailable is not null)
+        {
+            SkipReason = server.Unavailable;
+            return;
+        }
+
+        var template = await PostgresTemplate.GetAsync(server);
+        _database = "cg_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var conn = new NpgsqlConnection(server.AdminConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database} TEMPLATE {template}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        ConnectionString = server.ConnectionStringFor(_database);
+        _ = Server;
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        if (_database is null)
+        {
+            return;
+        }
+
+        var server = await PostgresServer.GetAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(server.AdminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+internal static class PostgresTemplate
+{
+    private const string Name = "cg_template";
+    private static readonly SemaphoreSlim Lock = new(1, 1);
+    private static bool _created;
+
+    public static async Task<string> GetAsync(PostgresServer server)
+    {
+        await Lock.WaitAsync();
+        try
+        {
+            if (!_created)
+            {
+                await using (var conn = new NpgsqlConnection(server.AdminConnectionString))
+                {
+                    await conn.OpenAsync();
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE); CREATE DATABASE {Name}", conn);
+                    await drop.ExecuteNonQueryAsync();
+                }
+
+                var builder = new TemplateBuilder(server.ConnectionStringFor(Name));
+                await builder.InitializeAsync();
+                await builder.DisposeAsync();
+                NpgsqlConnection.ClearAllPools();
+                _created = true;
+            }
+
+            return Name;
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
+    /// <summary>Runs the app once against the template database (migrate + seed) and keeps it.</summary>
+    private sealed class TemplateBuilder : CivicGridApp
+    {
+        public TemplateBuilder(string connectionString)
+        {
+            ConnectionString = connectionString;
+            KeepData = true;
+        }
+
+        public override string ProviderName => "Postgres";
+
+        public override ValueTask InitializeAsync()
+        {
+            _ = Server;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
