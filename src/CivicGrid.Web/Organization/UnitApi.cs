@@ -61,8 +61,14 @@ public static class UnitApi
             var current = p == 1 ? page : await queries.ListAsync(scope, new UnitFilter(q, Page: p, PageSize: Paging.MaxPageSize), ct);
             rows.AddRange(current.Items.Select(u => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
-                ["编码"] = u.Code, ["名称"] = u.Name, ["类型"] = u.KindName, ["所属区域编码"] = u.RegionCode,
-                ["所属区域"] = u.RegionName, ["电话"] = u.Phone, ["地址"] = u.Address, ["人数"] = u.PeopleCount,
+                ["编码"] = u.Code,
+                ["名称"] = u.Name,
+                ["类型"] = u.KindName,
+                ["所属区域编码"] = u.RegionCode,
+                ["所属区域"] = u.RegionName,
+                ["电话"] = u.Phone,
+                ["地址"] = u.Address,
+                ["人数"] = u.PeopleCount,
             }));
             if (p * current.PageSize >= current.Total)
             {
