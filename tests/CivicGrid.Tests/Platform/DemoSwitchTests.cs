@@ -59,3 +59,28 @@ public sealed class RateLimitTests(StrictLimitsApp app) : IClassFixture<StrictLi
         Assert.Equal(HttpStatusCode.TooManyRequests, last);
     }
 }
+
+/// <summary>PostgreSQL configured but nothing listening: the app starts and reports itself unhealthy.</summary>
+public sealed class UnreachableDatabaseApp : CivicGridApp
+{
+    public UnreachableDatabaseApp() => ConnectionString = "Host=127.0.0.1;Port=1;Database=nothing;Username=nobody;Timeout=2";
+
+    public override string ProviderName => "Postgres";
+
+    public override ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class UnhealthyTests(UnreachableDatabaseApp app) : IClassFixture<UnreachableDatabaseApp>
+{
+    [Fact]
+    public async Task Health_is_503_when_the_database_does_not_answer()
+    {
+        var response = await app.Anonymous().Get("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("数据库", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}
