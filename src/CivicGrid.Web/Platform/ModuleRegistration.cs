@@ -1,3 +1,5 @@
+using CivicGrid.Accounts;
+using CivicGrid.Web.Accounts;
 using CivicGrid.Web.Grid;
 using CivicGrid.Web.Organization;
 
@@ -8,6 +10,7 @@ public static class ModuleRegistration
 {
     public static IServiceCollection AddCivicGridModules(this IServiceCollection services)
     {
+        services.AddAccountUseCases();
         services.AddGridModule();
         services.AddOrganizationModule();
         return services;
@@ -16,6 +19,7 @@ public static class ModuleRegistration
     public static IEndpointRouteBuilder MapCivicGridModules(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
+        api.MapUserApi();
         api.MapGridApi();
         api.MapOrganizationApi();
         return app;
