@@ -35,8 +35,8 @@ public sealed class Case
 {
     public long Id { get; set; }
 
-    /// <summary>案卷号: yyyyMMdd + 6-digit sequence of the day (Asia/Shanghai).</summary>
-    public required string Number { get; set; }
+    /// <summary>案卷号, derived from the report date and the id (see <see cref="CaseNumbers"/>).</summary>
+    public string Number => CaseNumbers.Format(ReportedAt, Id);
 
     public CaseStatus Status { get; set; }
     public CaseSource Source { get; set; }

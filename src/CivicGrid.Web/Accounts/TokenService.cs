@@ -7,14 +7,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace CivicGrid.Web.Accounts;
 
 /// <summary>Issues bearer tokens for integrations; the signing key lives in the data folder.</summary>
-public sealed class TokenService(SigningKeyHolder keys, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Platform.CivicGridOptions> options)
+public sealed class TokenService(SigningKeyHolder keys, Microsoft.Extensions.Options.IOptions<Platform.CivicGridOptions> options)
 {
     public const string Issuer = "civicgrid";
     public const string Audience = "civicgrid-api";
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(AppUser user)
     {
-        var now = clock.GetUtcNow();
+        // Microsoft.IdentityModel validates lifetimes against the system clock, so tokens are minted on it too.
+        var now = TimeProvider.System.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
         var descriptor = new SecurityTokenDescriptor
         {

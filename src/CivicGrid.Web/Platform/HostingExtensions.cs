@@ -48,7 +48,7 @@ public static class HostingExtensions
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString;
         });
         services.AddScoped<CivicGrid.Data.Seed.DemoSeeder>();
-        services.AddCivicGridModules();
+        services.AddCivicGridModules(builder.Configuration);
         services.AddCivicGridConsole();
         return builder;
     }

@@ -1,5 +1,6 @@
 using CivicGrid.Accounts;
 using CivicGrid.Web.Accounts;
+using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
 using CivicGrid.Web.Organization;
 
@@ -8,11 +9,12 @@ namespace CivicGrid.Web.Platform;
 /// <summary>The one place that lists the modules' services and endpoints.</summary>
 public static class ModuleRegistration
 {
-    public static IServiceCollection AddCivicGridModules(this IServiceCollection services)
+    public static IServiceCollection AddCivicGridModules(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAccountUseCases();
         services.AddGridModule();
         services.AddOrganizationModule();
+        services.AddCasesModule(configuration);
         return services;
     }
 
@@ -22,6 +24,7 @@ public static class ModuleRegistration
         api.MapUserApi();
         api.MapGridApi();
         api.MapOrganizationApi();
+        api.MapCasesApi();
         return app;
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.Tests.Infrastructure;
 
@@ -44,6 +46,13 @@ public abstract class CivicGridApp : WebApplicationFactory<Program>, IAsyncLifet
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Replace services for a derived app (e.g. a fake clock).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     internal IEnumerable<KeyValuePair<string, string>> Settings()

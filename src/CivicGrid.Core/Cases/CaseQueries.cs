@@ -1,0 +1,116 @@
+using CivicGrid.Accounts;
+using CivicGrid.Cases.Catalog;
+using CivicGrid.Data;
+using CivicGrid.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Cases;
+
+public sealed record CaseFilter(string? Status = null, string? RegionCode = null, string? CategoryCode = null, string? Q = null, int? Page = null, int? PageSize = null);
+
+public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
+{
+    public IQueryable<Case> Visible(AccessScope scope) => db.Set<Case>().AsNoTracking().Where(CaseAccess.Visible(scope));
+
+    public async Task<Outcome<PagedList<CaseListItem>>> ListAsync(AccessScope scope, CaseFilter filter, CancellationToken ct = default)
+    {
+        var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
+        var query = Visible(scope);
+        if (!string.IsNullOrWhiteSpace(filter.Status))
+        {
+            var statuses = new List<CaseStatus>();
+            foreach (var text in filter.Status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Enum.TryParse<CaseStatus>(text, true, out var status) || int.TryParse(text, out _))
+                {
+                    return Outcome<PagedList<CaseListItem>>.Invalid("status", $"状态“{text}”无效。");
+                }
+
+                statuses.Add(status);
+            }
+
+            query = query.Where(c => statuses.Contains(c.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.RegionCode))
+        {
+            var region = filter.RegionCode.Trim();
+            query = region.Length <= 6 ? query.Where(c => c.DistrictCode == region) : query.Where(c => c.RegionCode != null && c.RegionCode.StartsWith(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+        {
+            var category = CategoryCodes.Normalize(filter.CategoryCode);
+            query = query.Where(c => c.CategoryCode != null && c.CategoryCode.StartsWith(category));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(c => c.SearchText!.Contains(q) || (c.Address != null && c.Address.Contains(q)));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id).Skip((page - 1) * size).Take(size)
+            .Select(c => new
+            {
+                c.Id, c.ReportedAt, c.Status, c.CategoryCode, c.RegionCode, c.Description, c.Deadline, c.Card,
+                CategoryName = db.Set<CaseCategory>().Where(k => k.Code == c.CategoryCode).Select(k => k.Name).FirstOrDefault(),
+                Lead = c.Assignments.Where(a => a.IsActive && a.IsLead).Select(a => db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).FirstOrDefault()).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var items = rows.Select(r => new CaseListItem(r.Id, CaseNumbers.Format(r.ReportedAt, r.Id), r.Status.ToString(), CaseStatuses.ChineseName(r.Status),
+            r.CategoryCode, r.CategoryName, r.RegionCode, Shorten(r.Description), r.ReportedAt, r.Deadline, CardName(r.Card), r.Lead)).ToList();
+        return Outcome<PagedList<CaseListItem>>.Ok(new PagedList<CaseListItem>(items, total, page, size));
+    }
+
+    public async Task<CaseView?> GetAsync(AccessScope scope, long id, CancellationToken ct = default)
+    {
+        var c = await db.Set<Case>().AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !CaseAccess.CanSee(scope, c))
+        {
+            return null;
+        }
+
+        var unitIds = c.Assignments.Select(a => a.UnitId).ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var category = c.CategoryCode is null ? null : await db.Set<CaseCategory>().AsNoTracking().Where(k => k.Code == c.CategoryCode).Select(k => k.Name).FirstOrDefaultAsync(ct);
+        var region = c.RegionCode is null ? null : await db.Regions.AsNoTracking().Where(r => r.Code == c.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var responsible = c.Assignments.Where(a => a.IsActive).OrderByDescending(a => a.IsLead).ThenBy(a => a.Id)
+            .Select(a => new ResponsibleUnitView(a.UnitId, units[a.UnitId].Code, units[a.UnitId].Name, a.IsLead, a.DispatchedAt, a.AcknowledgeBy,
+                a.AcknowledgedAt, a.AcknowledgedAt is null && now > a.AcknowledgeBy)).ToList();
+        return new CaseView(
+            c.Id, c.Number, c.Status.ToString(), CaseStatuses.ChineseName(c.Status), c.Source.ToString().ToLowerInvariant(), CaseWorkflow.SourceName(c.Source),
+            c.CategoryCode, category, c.RegionCode, region, c.Description, c.Address, c.Lon, c.Lat, c.ReporterName, PersonalData.MaskPhone(c.ReporterPhone),
+            responsible, c.ReportedAt, c.Deadline, c.HandledAt, c.ClosedAt, c.Evaluation is { } e ? CaseWorkflow.EvaluationName(e) : null,
+            c.ReworkCount, CardName(c.Card), c.MergedIntoId, c.Version,
+            CaseStateMachine.AllowedActions(c.Status).Where(a => a != CaseAction.Reopen).Select(a => a.ToString().ToLowerInvariant()).ToList(),
+            events.Select(ToView).ToList());
+    }
+
+    public async Task<CaseEventChain.Verdict?> VerifyChainAsync(AccessScope scope, long id, CancellationToken ct = default)
+    {
+        var c = await db.Set<Case>().AsNoTracking().Include(x => x.Assignments).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !CaseAccess.CanSee(scope, c))
+        {
+            return null;
+        }
+
+        var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).ToListAsync(ct);
+        return CaseEventChain.Verify(events);
+    }
+
+    private static CaseEventView ToView(CaseEvent e) => new(
+        e.Sequence, e.Kind, e.Action is { } a ? CaseStatuses.ChineseName(a) : "上报", e.FromStatus?.ToString(), e.ToStatus.ToString(),
+        CaseStatuses.ChineseName(e.ToStatus), e.ActorName, e.At, e.Comment);
+
+    private static string CardName(SupervisionCard card) => card switch
+    {
+        SupervisionCard.Yellow => "黄牌督办",
+        SupervisionCard.Red => "红牌督办",
+        _ => "无",
+    };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}

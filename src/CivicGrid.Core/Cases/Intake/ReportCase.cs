@@ -1,0 +1,174 @@
+using CivicGrid.Accounts;
+using CivicGrid.Cases.Catalog;
+using CivicGrid.Cases.Routing;
+using CivicGrid.Data;
+using CivicGrid.Grid;
+using CivicGrid.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CivicGrid.Cases.Intake;
+
+/// <summary>A report from any front door (CONTRACT.md: POST /api/v1/cases).</summary>
+public sealed record ReportCaseRequest(
+    string? Description, string? CategoryCode = null, double? Lon = null, double? Lat = null, string? Address = null,
+    string? Source = null, string? IdempotencyKey = null, string? ReporterName = null, string? ReporterPhone = null);
+
+/// <summary>The new (or, for a repeated idempotency key, the existing) case.</summary>
+public sealed record ReportedCase(long Id, bool IsNew);
+
+/// <summary>
+/// Takes a report: locates it on the grid, classifies it (given or suggested), and, for a confident
+/// citizen report, registers and dispatches it to the responsible unit at once (智能派遣).
+/// </summary>
+public sealed class ReportCase(
+    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage,
+    IOptions<CaseOptions> options, TimeProvider clock)
+{
+    public async Task<Outcome<ReportedCase>> HandleAsync(AccessScope scope, ReportCaseRequest request, CancellationToken ct = default)
+    {
+        var problems = Validate(request, options.Value, out var source);
+        if (problems.Count > 0)
+        {
+            return Outcome<ReportedCase>.Invalid(problems);
+        }
+
+        var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
+        if (key is not null && await ExistingAsync(key, ct) is { } existing)
+        {
+            return Outcome<ReportedCase>.Ok(new ReportedCase(existing, false));
+        }
+
+        string? regionCode = null;
+        string? districtCode = null;
+        if (request.Lon is { } lon && request.Lat is { } lat)
+        {
+            var hit = await locator.LocateAsync(lon, lat, ct);
+            if (hit is null)
+            {
+                return Outcome<ReportedCase>.Invalid("lon", $"坐标（{lon}, {lat}）不在本平台管辖的任何网格内，请确认位置。");
+            }
+
+            regionCode = hit.Cell.Code;
+            districtCode = hit.Path[0].Code;
+        }
+
+        districtCode ??= await db.Regions.Where(r => r.Level == RegionLevel.District).OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync(ct);
+        if (districtCode is null)
+        {
+            return Outcome<ReportedCase>.Invalid("region", "平台尚未建立区域网格，无法受理。");
+        }
+
+        var description = request.Description!.Trim();
+        string? categoryCode = null;
+        double confidence = 1;
+        if (!string.IsNullOrWhiteSpace(request.CategoryCode))
+        {
+            categoryCode = CategoryCodes.Normalize(request.CategoryCode);
+            if (!await IsActiveLeafAsync(categoryCode, ct))
+            {
+                return Outcome<ReportedCase>.Invalid("categoryCode", $"问题分类“{categoryCode}”不存在或不是末级分类。");
+            }
+        }
+        else if ((await suggester.SuggestAsync(description, 1, ct)).FirstOrDefault() is { } best)
+        {
+            (categoryCode, confidence) = (best.Code, best.Confidence);
+        }
+
+        var now = clock.GetUtcNow();
+        var c = new Case
+        {
+            Status = CaseStatus.Reported, Source = source!.Value, CategoryCode = categoryCode, DistrictCode = districtCode,
+            RegionCode = regionCode, Description = description, Address = request.Address?.Trim(), Lon = request.Lon, Lat = request.Lat,
+            ReporterUserId = scope.IsAuthenticated ? scope.UserId : null, ReporterName = request.ReporterName?.Trim(),
+            ReporterPhone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim(),
+            IdempotencyKey = key, ReportedAt = now, UpdatedAt = now, SearchText = description,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(c);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Another request with the same key won the race: answer its case.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(key, ct) is { } winner
+                ? Outcome<ReportedCase>.Ok(new ReportedCase(winner, false))
+                : throw new InvalidOperationException("幂等键冲突但找不到已有案卷。");
+        }
+
+        var history = new CaseHistory(db);
+        var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(c.ReporterPhone) ?? "");
+        await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, scope, reporter, now,
+            comment: "来源：" + CaseWorkflow.SourceName(c.Source), ct: ct);
+        if (source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence)
+        {
+            await triage.AutoDispatchAsync(c, history, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<ReportedCase>.Created(new ReportedCase(c.Id, true));
+    }
+
+    private Task<long?> ExistingAsync(string key, CancellationToken ct) =>
+        db.Set<Case>().Where(x => x.IdempotencyKey == key).Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
+
+    private async Task<bool> IsActiveLeafAsync(string code, CancellationToken ct) =>
+        await db.Set<CaseCategory>().AnyAsync(x => x.Code == code && x.IsActive, ct)
+        && !await db.Set<CaseCategory>().AnyAsync(x => x.ParentCode == code && x.IsActive, ct);
+
+    private static List<Problem> Validate(ReportCaseRequest r, CaseOptions options, out CaseSource? source)
+    {
+        var problems = new List<Problem>();
+        source = CaseWorkflow.ParseSource(r.Source);
+        if (source is null)
+        {
+            problems.Add(new("source", "来源无效，可选：citizen、hotline、patrol、inspection、duty、ai、proposal、safety。"));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.Description))
+        {
+            problems.Add(new("description", "请描述问题。"));
+        }
+        else if (r.Description.Length > options.MaxDescriptionLength)
+        {
+            problems.Add(new("description", $"问题描述不能超过 {options.MaxDescriptionLength} 个字。"));
+        }
+
+        if ((r.Lon is null) != (r.Lat is null))
+        {
+            problems.Add(new("lon", "经度 lon 和纬度 lat 须同时提供。"));
+        }
+        else if (r.Lon is { } lon && r.Lat is { } lat && (!double.IsFinite(lon) || !double.IsFinite(lat) || lon is < -180 or > 180 || lat is < -90 or > 90))
+        {
+            problems.Add(new("lon", "经纬度超出范围：lon 须在 -180 到 180 之间，lat 须在 -90 到 90 之间。"));
+        }
+
+        if (r.Lon is null && string.IsNullOrWhiteSpace(r.Address))
+        {
+            problems.Add(new("address", "请提供位置：经纬度（lon/lat）或地址（address）。"));
+        }
+
+        if (r.Address?.Length > 200)
+        {
+            problems.Add(new("address", "地址不能超过 200 个字。"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.ReporterPhone) && !PersonalData.IsPhone(r.ReporterPhone.Trim()))
+        {
+            problems.Add(new("reporterPhone", "联系电话格式不正确。"));
+        }
+
+        if (r.IdempotencyKey?.Length > 100)
+        {
+            problems.Add(new("idempotencyKey", "幂等键不能超过 100 个字符。"));
+        }
+
+        return problems;
+    }
+}

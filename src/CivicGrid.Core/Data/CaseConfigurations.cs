@@ -1,0 +1,56 @@
+using CivicGrid.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicGrid.Data;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("cases");
+        b.Ignore(c => c.Number);
+        b.Property(c => c.CategoryCode).HasMaxLength(16);
+        b.Property(c => c.DistrictCode).HasMaxLength(6);
+        b.Property(c => c.RegionCode).HasMaxLength(15);
+        b.Property(c => c.Description).HasMaxLength(2000);
+        b.Property(c => c.Address).HasMaxLength(200);
+        b.Property(c => c.ReporterName).HasMaxLength(50);
+        b.Property(c => c.ReporterPhone).HasMaxLength(20);
+        b.Property(c => c.IdempotencyKey).HasMaxLength(100);
+        b.Property(c => c.SearchText).HasMaxLength(4000);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => c.IdempotencyKey).IsUnique();
+        b.HasIndex(c => new { c.DistrictCode, c.Status, c.ReportedAt });
+        b.HasIndex(c => new { c.RegionCode, c.Status });
+        b.HasIndex(c => new { c.CategoryCode, c.Status });
+        b.HasIndex(c => c.ReporterUserId);
+        b.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<CaseAssignment>
+{
+    public void Configure(EntityTypeBuilder<CaseAssignment> b)
+    {
+        b.ToTable("case_assignments");
+        b.HasIndex(a => new { a.UnitId, a.IsActive });
+        b.HasIndex(a => a.CaseId);
+        b.Property(a => a.ReturnReason).HasMaxLength(500);
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> b)
+    {
+        b.ToTable("case_events");
+        b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+        b.Property(e => e.Kind).HasMaxLength(20);
+        b.Property(e => e.ActorName).HasMaxLength(50);
+        b.Property(e => e.Comment).HasMaxLength(2000);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

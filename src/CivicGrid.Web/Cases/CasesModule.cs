@@ -1,0 +1,14 @@
+using CivicGrid.Cases;
+
+namespace CivicGrid.Web.Cases;
+
+public static class CasesModule
+{
+    public static IServiceCollection AddCasesModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CaseOptions>(configuration.GetSection("CivicGrid:Cases"));
+        return services.AddCaseUseCases();
+    }
+
+    public static void MapCasesApi(this RouteGroupBuilder api) => api.MapCaseApi();
+}
