@@ -1,3 +1,4 @@
+using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
 using CivicGrid.Web.Organization;
 
@@ -10,6 +11,7 @@ public static class ModuleRegistration
     {
         services.AddGridModule();
         services.AddOrganizationModule();
+        services.AddCasesCatalogModule();
         return services;
     }
 
@@ -18,6 +20,7 @@ public static class ModuleRegistration
         var api = app.MapGroup("/api/v1");
         api.MapGridApi();
         api.MapOrganizationApi();
+        api.MapCasesCatalogApi();
         return app;
     }
 }
