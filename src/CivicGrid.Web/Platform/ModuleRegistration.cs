@@ -14,6 +14,7 @@ public static class ModuleRegistration
         services.AddAccountUseCases();
         services.AddGridModule();
         services.AddOrganizationModule();
+        services.AddCasesCatalogModule();
         services.AddCasesModule(configuration);
         return services;
     }
@@ -24,6 +25,7 @@ public static class ModuleRegistration
         api.MapUserApi();
         api.MapGridApi();
         api.MapOrganizationApi();
+        api.MapCasesCatalogApi();
         api.MapCasesApi();
         return app;
     }

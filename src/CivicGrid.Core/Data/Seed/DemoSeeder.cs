@@ -35,6 +35,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         teams.Where(t => t != headquarters).ToList().ForEach(t => t.ParentTeamId = headquarters.Id);
         await db.SaveChangesAsync(ct);
 
+        await DemoCatalogSeed.SeedAsync(db, clock, ct);
         await DemoAccounts.CreateAsync(users, db, regions, units, people);
         return true;
     }

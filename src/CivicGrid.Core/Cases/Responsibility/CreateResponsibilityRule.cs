@@ -1,0 +1,108 @@
+using CivicGrid.Accounts;
+using CivicGrid.Cases.Catalog;
+using CivicGrid.Data;
+using CivicGrid.Grid;
+using CivicGrid.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicGrid.Cases.Responsibility;
+
+public sealed record CreateResponsibilityRuleRequest(string? CategoryCode, string? RegionCode, int? UnitId, IReadOnlyList<int>? CoUnitIds = null, string? Note = null);
+
+/// <summary>Adds a rule; a 镇街/村居管理员 only inside his own region, a 系统管理员 anywhere.</summary>
+public sealed class CreateResponsibilityRule(AppDbContext db, ResponsibilityResolver resolver, TimeProvider clock)
+{
+    public const int MaxCoUnits = 10;
+
+    public async Task<Outcome<ResponsibilityRule>> HandleAsync(AccessScope scope, CreateResponsibilityRuleRequest request, CancellationToken ct = default)
+    {
+        var problems = Validate(request);
+        if (problems.Count > 0)
+        {
+            return Outcome<ResponsibilityRule>.Invalid(problems);
+        }
+
+        var categoryCode = CategoryCodes.Normalize(request.CategoryCode);
+        var regionCode = request.RegionCode!.Trim();
+        var region = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => new { r.DistrictCode }).FirstOrDefaultAsync(ct);
+        if (region is null)
+        {
+            return Outcome<ResponsibilityRule>.Invalid("regionCode", $"区域“{regionCode}”不存在。");
+        }
+
+        if (!scope.CanManageRegion(regionCode))
+        {
+            return Outcome<ResponsibilityRule>.Forbidden("您只能在本辖区内设置责任规则。");
+        }
+
+        if (!await db.Set<CaseCategory>().AnyAsync(c => c.Code == categoryCode && c.IsActive, ct))
+        {
+            return Outcome<ResponsibilityRule>.Invalid("categoryCode", $"分类“{categoryCode}”不存在或已停用。");
+        }
+
+        var coUnitIds = (request.CoUnitIds ?? []).Distinct().ToList();
+        var unitIds = coUnitIds.Append(request.UnitId!.Value).ToList();
+        var found = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+        if (!found.Contains(request.UnitId.Value))
+        {
+            return Outcome<ResponsibilityRule>.Invalid("unitId", $"责任单位 {request.UnitId} 不存在或已停用。");
+        }
+
+        if (coUnitIds.Except(found).ToList() is { Count: > 0 } missing)
+        {
+            return Outcome<ResponsibilityRule>.Invalid("coUnitIds", $"协办单位 {string.Join("、", missing)} 不存在或已停用。");
+        }
+
+        if (await db.Set<ResponsibilityRule>().Where(r => r.CategoryCode == categoryCode && r.RegionCode == regionCode).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct) is { } existing)
+        {
+            return Outcome<ResponsibilityRule>.Conflict($"该分类在该区域已有责任规则（编号 {existing}），请先删除后再添加。");
+        }
+
+        var rule = new ResponsibilityRule
+        {
+            CategoryCode = categoryCode,
+            RegionCode = regionCode,
+            DistrictCode = region.DistrictCode,
+            UnitId = request.UnitId.Value,
+            CoUnitIds = coUnitIds,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            CreatedBy = scope.UserName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(rule);
+        await db.SaveChangesAsync(ct);
+        resolver.Invalidate();
+        return Outcome<ResponsibilityRule>.Created(rule);
+    }
+
+    public static List<Problem> Validate(CreateResponsibilityRuleRequest r)
+    {
+        var problems = new List<Problem>();
+        if (CategoryCodes.Check(CategoryCodes.Normalize(r.CategoryCode)) is { } codeProblem)
+        {
+            problems.Add(new("categoryCode", codeProblem));
+        }
+
+        if (string.IsNullOrWhiteSpace(r.RegionCode) || RegionLevels.FromCode(r.RegionCode.Trim()) is null)
+        {
+            problems.Add(new("regionCode", "区域编码必填，须为 6、9、12 或 15 位区域编码。"));
+        }
+
+        if (r.UnitId is null or <= 0)
+        {
+            problems.Add(new("unitId", "请选择责任单位（unitId）。"));
+        }
+
+        if (r.CoUnitIds is { } co && (co.Count > MaxCoUnits || (r.UnitId is { } lead && co.Contains(lead))))
+        {
+            problems.Add(new("coUnitIds", $"协办单位最多 {MaxCoUnits} 个，且不能包含牵头单位本身。"));
+        }
+
+        if (r.Note?.Trim().Length > 200)
+        {
+            problems.Add(new("note", "备注不超过 200 个字符。"));
+        }
+
+        return problems;
+    }
+}
