@@ -7,7 +7,8 @@ namespace CivicGrid.Grid;
 
 public static partial class GridImportValidator
 {
-    private static readonly TopologyPredicate InteriorsMeet = RelatePredicate.Matches("T********");
+    /// <summary>DE-9IM pattern “interiors intersect” (a predicate object is stateful, so the pattern is passed each time).</summary>
+    private const string InteriorsMeet = "T********";
 
     /// <summary>Boundaries of stored regions are decoded once, on first use.</summary>
     private sealed class ShapeCache
