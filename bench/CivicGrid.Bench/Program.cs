@@ -4,6 +4,7 @@ using CivicGrid.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["locate"] = LocateBenchmark.Run,
+    ["import"] = ImportBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.RelateNG;
 
@@ -13,22 +13,11 @@ public static partial class GridImportValidator
     /// <summary>Boundaries of stored regions are decoded once, on first use.</summary>
     private sealed class ShapeCache
     {
-        private readonly Dictionary<string, Geometry?> _stored = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Geometry?> _stored = new(StringComparer.Ordinal);
 
-        public Geometry? Of(Item item)
-        {
-            if (item.Imported)
-            {
-                return item.Shape;
-            }
-
-            if (!_stored.TryGetValue(item.Code, out var shape))
-            {
-                _stored[item.Code] = shape = item.Region is null ? null : GridGeometry.ReadBoundary(item.Region);
-            }
-
-            return shape;
-        }
+        public Geometry? Of(Item item) => item.Imported
+            ? item.Shape
+            : _stored.GetOrAdd(item.Code, _ => item.Region is null ? null : GridGeometry.ReadBoundary(item.Region));
     }
 
     /// <summary>One parent and its children in the final tree: inside the parent, no overlaps, and gaps as a warning.</summary>
@@ -38,11 +27,11 @@ public static partial class GridImportValidator
         var complete = parentShape is not null;
         if (parentShape is not null)
         {
-            var prepared = PreparedGeometryFactory.Prepare(parentShape);
+            var prepared = RelateNG.Prepare(parentShape);
             foreach (var child in children.Where(c => c.Imported || parent.Imported))
             {
                 var shape = shapes.Of(child);
-                if (shape is null || prepared.Covers(shape))
+                if (shape is null || prepared.Evaluate(shape, RelatePredicate.Covers()))
                 {
                     complete &= shape is not null;
                     continue;

@@ -71,11 +71,16 @@ public static partial class GridImportValidator
             .GroupBy(i => i.Parent!).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var groups = imported.Values.Where(i => i.Parent is not null).Select(i => i.Parent!)
             .Concat(imported.Keys.Where(children.ContainsKey)).Distinct().Where(children.ContainsKey).OrderBy(c => c, StringComparer.Ordinal);
+        // Groups are independent: check them on all cores, report in code order.
         var shapes = new ShapeCache();
-        foreach (var parentCode in groups)
+        var found = groups.AsParallel().AsOrdered().Select(parentCode =>
         {
-            CheckGroup(final[parentCode], children[parentCode], shapes, errors, warnings);
-        }
+            List<GridIssue> groupErrors = [], groupWarnings = [];
+            CheckGroup(final[parentCode], children[parentCode], shapes, groupErrors, groupWarnings);
+            return (groupErrors, groupWarnings);
+        }).ToList();
+        errors.AddRange(found.SelectMany(f => f.groupErrors));
+        warnings.AddRange(found.SelectMany(f => f.groupWarnings));
 
         var upserts = errors.Count == 0 ? imported.Values.Select(i => i.Region!).OrderBy(r => r.Code, StringComparer.Ordinal).ToList() : [];
         return new GridImportPlan(errors, warnings, upserts, errors.Count == 0 ? deletes : []);
@@ -103,9 +108,12 @@ public static partial class GridImportValidator
     private static Dictionary<string, Item> CheckFeatures(IReadOnlyList<GridFeature> features, List<GridIssue> errors, DateTimeOffset now)
     {
         var items = new Dictionary<string, Item>(StringComparer.Ordinal);
+        // Geometry validation is the costly part of a feature's checks: run it on all cores first.
+        var geometryErrors = features.AsParallel().AsOrdered().Select(f => CheckGeometry(f.Geometry, out var shape) is { } e ? (e, shape) : (null, shape)).ToArray();
         var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var f in features)
+        for (var position = 0; position < features.Count; position++)
         {
+            var f = features[position];
             var label = f.Label;
             var code = f.Code?.Trim();
             if (string.IsNullOrEmpty(code))
@@ -175,7 +183,12 @@ public static partial class GridImportValidator
                 ok = false;
             }
 
-            var shape = CheckGeometry(label, f.Geometry, errors);
+            var (geometryError, shape) = geometryErrors[position];
+            if (geometryError is not null)
+            {
+                errors.Add(new(label, geometryError));
+            }
+
             Region? region = null;
             if (ok && shape is not null)
             {
@@ -193,36 +206,35 @@ public static partial class GridImportValidator
         return items;
     }
 
-    private static Geometry? CheckGeometry(string label, Geometry? geometry, List<GridIssue> errors)
+    /// <summary>The problem with a feature's boundary, or null (then <paramref name="shape"/> is the usable boundary).</summary>
+    private static string? CheckGeometry(Geometry? geometry, out Geometry? shape)
     {
+        shape = null;
         if (geometry is null || geometry.IsEmpty)
         {
-            errors.Add(new(label, "缺少边界（geometry）。"));
-            return null;
+            return "缺少边界（geometry）。";
         }
 
         if (geometry is not (Polygon or MultiPolygon))
         {
-            errors.Add(new(label, $"边界须为 Polygon 或 MultiPolygon，实为 {geometry.GeometryType}。"));
-            return null;
+            return $"边界须为 Polygon 或 MultiPolygon，实为 {geometry.GeometryType}。";
         }
 
         var env = geometry.EnvelopeInternal;
         if (env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
         {
-            errors.Add(new(label, "坐标超出经纬度范围（须为 WGS84 经度、纬度，经度在前）。"));
-            return null;
+            return "坐标超出经纬度范围（须为 WGS84 经度、纬度，经度在前）。";
         }
 
         var validation = new IsValidOp(geometry).ValidationError;
         if (validation is not null)
         {
             var at = validation.Coordinate is { } c ? $"，位置约（{c.X:0.######}, {c.Y:0.######}）" : "";
-            errors.Add(new(label, $"多边形无效（{Describe(validation.ErrorType)}{at}）。"));
-            return null;
+            return $"多边形无效（{Describe(validation.ErrorType)}{at}）。";
         }
 
-        return geometry;
+        shape = geometry;
+        return null;
     }
 
     private static string Describe(TopologyValidationErrors error) => error switch
