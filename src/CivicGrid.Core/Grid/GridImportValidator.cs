@@ -194,8 +194,13 @@ public static partial class GridImportValidator
             {
                 region = new Region
                 {
-                    Code = code, Name = f.Name!.Trim(), Level = level, ParentCode = parent, DistrictCode = code[..6],
-                    SortOrder = int.Parse(code[^3..], System.Globalization.CultureInfo.InvariantCulture), UpdatedAt = now,
+                    Code = code,
+                    Name = f.Name!.Trim(),
+                    Level = level,
+                    ParentCode = parent,
+                    DistrictCode = code[..6],
+                    SortOrder = int.Parse(code[^3..], System.Globalization.CultureInfo.InvariantCulture),
+                    UpdatedAt = now,
                 };
                 GridGeometry.ApplyBoundary(region, shape);
             }

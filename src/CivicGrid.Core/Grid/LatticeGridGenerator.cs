@@ -222,8 +222,13 @@ public static class LatticeGridGenerator
             ring.Add(ring[0].Copy());
             var region = new Region
             {
-                Code = code, Name = name, Level = level, ParentCode = parent, DistrictCode = district,
-                SortOrder = order, UpdatedAt = now,
+                Code = code,
+                Name = name,
+                Level = level,
+                ParentCode = parent,
+                DistrictCode = district,
+                SortOrder = order,
+                UpdatedAt = now,
             };
             GridGeometry.ApplyBoundary(region, GridGeometry.Factory.CreatePolygon([.. ring]));
             return region;
