@@ -7,6 +7,7 @@ public static class GridModule
     public static IServiceCollection AddGridModule(this IServiceCollection services)
     {
         services.AddSingleton<RegionLocator>();
+        services.AddScoped<GridImporter>();
         return services;
     }
 
@@ -14,5 +15,7 @@ public static class GridModule
     {
         api.MapRegionLocateApi();
         api.MapRegionQueryApi();
+        api.MapRegionExportApi();
+        api.MapRegionImportApi();
     }
 }
