@@ -14,6 +14,7 @@ public static class ConsoleSetup
         LocaleProvider.SetLocale("zh-CN");
         services.AddScoped<ConsoleUser>();
         services.AddScoped<RegionQueries>();
+        services.AddScoped<CivicGrid.Web.Components.Pages.WorkbenchQueries>();
         services.AddScoped<CivicGrid.Web.Components.Pages.Organization.OrganizationQueries>();
         return services;
     }
