@@ -19,6 +19,14 @@ public static class StartupTasks
     {
         var options = app.Services.GetRequiredService<IOptions<CivicGridOptions>>().Value;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CivicGrid");
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options));
+        if (!await CanConnectAsync(app.Services))
+        {
+            // Keep serving: /health answers 503 until the database is back, and the operator sees why.
+            log.LogCritical("数据库无法连接，已跳过迁移和演示数据。请检查 ConnectionStrings__Default。");
+            return;
+        }
+
         if (options.MigrateOnStart)
         {
             await app.Services.MigrateDatabaseAsync();
@@ -34,8 +42,19 @@ public static class StartupTasks
 
             await seeder.SetDemoEnabledAsync(options.Demo);
         }
+    }
 
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, options));
+    private static async Task<bool> CanConnectAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.CanConnectAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            return false;
+        }
     }
 
     private static void PrintWelcome(WebApplication app, CivicGridOptions options)

@@ -46,18 +46,32 @@ internal static class DemoOrganization
         };
         units.AddRange(Departments.Select((d, i) => new Unit
         {
-            Code = d.Code, Name = d.Name, Kind = UnitKind.Department, RegionCode = district, DistrictCode = district,
-            Phone = $"010-6999{1001 + i}", UpdatedAt = now,
+            Code = d.Code,
+            Name = d.Name,
+            Kind = UnitKind.Department,
+            RegionCode = district,
+            DistrictCode = district,
+            Phone = $"010-6999{1001 + i}",
+            UpdatedAt = now,
         }));
         units.AddRange(regions.Where(r => r.Level == RegionLevel.Town).Select(r => new Unit
         {
-            Code = "S" + r.Code, Name = r.Name.EndsWith("街道", StringComparison.Ordinal) ? r.Name + "办事处" : r.Name + "人民政府",
-            Kind = UnitKind.StreetOffice, RegionCode = r.Code, DistrictCode = district, Phone = $"010-6{r.Code[^3..]}0000", UpdatedAt = now,
+            Code = "S" + r.Code,
+            Name = r.Name.EndsWith("街道", StringComparison.Ordinal) ? r.Name + "办事处" : r.Name + "人民政府",
+            Kind = UnitKind.StreetOffice,
+            RegionCode = r.Code,
+            DistrictCode = district,
+            Phone = $"010-6{r.Code[^3..]}0000",
+            UpdatedAt = now,
         }));
         units.AddRange(regions.Where(r => r.Level == RegionLevel.Community).Select(r => new Unit
         {
-            Code = "C" + r.Code, Name = r.Name + (r.Name.EndsWith('村') ? "村民委员会" : "居民委员会"),
-            Kind = UnitKind.CommunityCommittee, RegionCode = r.Code, DistrictCode = district, UpdatedAt = now,
+            Code = "C" + r.Code,
+            Name = r.Name + (r.Name.EndsWith('村') ? "村民委员会" : "居民委员会"),
+            Kind = UnitKind.CommunityCommittee,
+            RegionCode = r.Code,
+            DistrictCode = district,
+            UpdatedAt = now,
         }));
         var firstTown = regions.Where(r => r.Level == RegionLevel.Town).OrderBy(r => r.Code).First().Code;
         units.Add(new Unit { Code = MineCode, Name = "示例矿业一号矿", Kind = UnitKind.Enterprise, RegionCode = firstTown, DistrictCode = district, Phone = "010-69880001", UpdatedAt = now });

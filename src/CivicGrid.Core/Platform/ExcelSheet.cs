@@ -1,0 +1,63 @@
+using MiniExcelLibs;
+
+namespace CivicGrid.Platform;
+
+/// <summary>Reads and writes the simple one-sheet tables officials exchange (first row = Chinese headers).</summary>
+public static class ExcelSheet
+{
+    public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)
+    {
+        public string? this[string header] => Cells.TryGetValue(header, out var v) ? v : null;
+    }
+
+    /// <summary>Rows with their Excel row numbers (header is row 1); blank rows are skipped.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a readable .xlsx workbook.</exception>
+    public static List<Row> Read(Stream stream)
+    {
+        try
+        {
+            return ReadRows(stream);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not InvalidDataException)
+        {
+            throw new InvalidDataException("无法读取该文件，请上传 .xlsx 格式的 Excel 表格。", ex);
+        }
+    }
+
+    private static List<Row> ReadRows(Stream stream)
+    {
+        var rows = new List<Row>();
+        var number = 1;
+        foreach (IDictionary<string, object?> raw in stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX))
+        {
+            number++;
+            var cells = raw.ToDictionary(kv => kv.Key.Trim(), kv => Text(kv.Value));
+            if (cells.Values.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            rows.Add(new Row(number, cells));
+        }
+
+        return rows;
+    }
+
+    public static byte[] Write(IEnumerable<IDictionary<string, object?>> rows)
+    {
+        var list = rows.ToList();
+        var headers = list.SelectMany(r => r.Keys).Distinct().ToList();
+        var uniform = list.Select(r => headers.ToDictionary(h => h, h => r.TryGetValue(h, out var v) ? v : null));
+        using var stream = new MemoryStream();
+        stream.SaveAs(uniform, excelType: ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture).Trim(),
+        _ => value.ToString()?.Trim(),
+    };
+}
