@@ -53,7 +53,28 @@ public sealed class RegionQueries(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await WithChildCounts(db, scope, db.Regions.Where(r => r.Code == code), ct)).FirstOrDefault();
+        var item = (await WithChildCounts(db, scope, db.Regions.Where(r => r.Code == code), ct)).FirstOrDefault();
+        if (item is { AreaSquareMetres: null })
+        {
+            var shape = await db.Regions.Where(r => r.Code == code).Select(r => new { r.BoundaryWkb, r.CenterLat }).FirstAsync(ct);
+            item = item with { AreaSquareMetres = ApproximateArea(shape.BoundaryWkb, shape.CenterLat) };
+        }
+
+        return item;
+    }
+
+    /// <summary>Area of a lon/lat boundary in square metres, scaled at its latitude (good to a fraction of a percent for a district).</summary>
+    private static double? ApproximateArea(byte[]? wkb, double? centerLat)
+    {
+        if (wkb is null)
+        {
+            return null;
+        }
+
+        var geometry = new WKBReader().Read(wkb);
+        var lat = centerLat ?? geometry.Centroid.Y;
+        const double metresPerDegree = 111_320d;
+        return geometry.Area * metresPerDegree * metresPerDegree * Math.Cos(lat * Math.PI / 180);
     }
 
     /// <summary>Readable regions whose name contains the text or whose code starts with it.</summary>

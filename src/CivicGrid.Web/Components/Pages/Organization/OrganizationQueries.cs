@@ -1,6 +1,7 @@
 using CivicGrid.Accounts;
 using CivicGrid.Data;
 using CivicGrid.Organization;
+using CivicGrid.Platform;
 using CivicGrid.Web.Components.Console;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed record UnitRow(int Id, string Code, string Name, UnitKind Kind, st
 public sealed record PersonRow(int Id, string Name, string UnitName, string? Post, string? Phone, bool IsActive, bool HasAccount)
 {
     /// <summary>Lists never show a whole phone number.</summary>
-    public string MaskedPhone => Masking.Phone(Phone);
+    public string MaskedPhone => PersonalData.MaskPhone(Phone) ?? "—";
 }
 
 public sealed record TeamMemberRow(string Name, string? Post, string UnitName, TeamRole Role)
