@@ -44,6 +44,43 @@ public sealed partial class OrganizationPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_admin_edits_a_unit_through_the_dialog_and_sees_Chinese_validation()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.LoginAsync(page, "admin");
+        await page.WaitForSelectorAsync(".cg-welcome");
+        await page.Locator(".cg-menu").GetByRole(AriaRole.Link, new() { Name = "单位" }).ClickAsync();
+        await page.WaitForSelectorAsync(".ant-table-tbody tr.ant-table-row");
+        await page.FillAsync("#unit-search", "示例矿业");
+        await page.Keyboard.PressAsync("Enter");
+        var row = page.Locator(".ant-table-tbody tr.ant-table-row", new() { HasText = "示例矿业一号矿" });
+        await Assertions.Expect(page.Locator(".ant-table-tbody tr.ant-table-row")).ToHaveCountAsync(1);
+
+        await row.Locator("button").ClickAsync();
+        var name = page.Locator("#unit-name");
+        await Assertions.Expect(name).ToHaveValueAsync("示例矿业一号矿");
+        await name.FillAsync("");
+        await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-modal .ant-alert-error")).ToContainTextAsync("单位名称必填");
+
+        await name.FillAsync("示例矿业一号矿（改）");
+        await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-modal")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".ant-table-tbody")).ToContainTextAsync("示例矿业一号矿（改）");
+    }
+
+    [Fact]
+    public async Task A_leader_sees_no_edit_buttons()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.LoginAsync(page, "leader");
+        await page.WaitForSelectorAsync(".cg-welcome");
+        await page.GotoAsync("/organization/units");
+        await page.WaitForSelectorAsync(".ant-table-tbody tr.ant-table-row");
+        Assert.Equal(0, await page.Locator(".ant-table-tbody button").CountAsync());
+    }
+
+    [Fact]
     public async Task Signing_out_returns_to_the_login_page()
     {
         var page = await browser.NewPageAsync();
