@@ -91,7 +91,13 @@ public sealed class OrganizationQueries(IDbContextFactory<AppDbContext> dbFactor
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
             .Select(t => new
             {
-                t.Id, t.Name, t.Kind, t.ParentTeamId, t.DistrictCode, t.Duties, t.SortOrder,
+                t.Id,
+                t.Name,
+                t.Kind,
+                t.ParentTeamId,
+                t.DistrictCode,
+                t.Duties,
+                t.SortOrder,
                 Members = t.Members.OrderBy(m => m.Role).ThenBy(m => m.PersonId)
                     .Select(m => new TeamMemberRow(m.Person!.Name, m.Person.Post, m.Person.Unit!.Name, m.Role)).ToList(),
                 Coverage = t.Coverage.Where(c => c.RegionCode != null).Select(c => c.RegionCode!).ToList(),
