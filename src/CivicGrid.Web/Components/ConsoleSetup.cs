@@ -1,4 +1,6 @@
 using AntDesign;
+using CivicGrid.Web.Components.Console;
+using CivicGrid.Web.Components.Pages.Grid;
 
 namespace CivicGrid.Web.Components;
 
@@ -10,6 +12,10 @@ public static class ConsoleSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         LocaleProvider.SetLocale("zh-CN");
+        services.AddScoped<ConsoleUser>();
+        services.AddScoped<RegionQueries>();
+        services.AddScoped<CivicGrid.Web.Components.Pages.WorkbenchQueries>();
+        services.AddScoped<CivicGrid.Web.Components.Pages.Organization.OrganizationQueries>();
         return services;
     }
 

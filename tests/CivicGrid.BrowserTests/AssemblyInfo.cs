@@ -1,0 +1,3 @@
+using CivicGrid.BrowserTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(BrowserFixture))]

@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace CivicGrid.BrowserTests;
+
+/// <summary>Steps the tests share: signing in through the login page.</summary>
+internal static class ConsolePages
+{
+    public const string Password = "Demo#2026";
+
+    public static async Task LoginAsync(IPage page, string userName, string password = Password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    /// <summary>Opens 区域网格 from the menu and waits for the live circuit and the first polygons.</summary>
+    public static async Task OpenRegionGridAsync(IPage page)
+    {
+        await page.Locator(".cg-menu").GetByRole(AriaRole.Link, new() { Name = "区域网格" }).ClickAsync();
+        await page.WaitForURLAsync("**/grid");
+        await page.WaitForSelectorAsync(".cg-grid-page[data-ready=true]");
+        await page.WaitForSelectorAsync(".leaflet-overlay-pane path");
+    }
+}
