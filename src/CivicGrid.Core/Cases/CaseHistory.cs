@@ -29,7 +29,8 @@ public sealed class CaseHistory(AppDbContext db)
             ToStatus = to,
             ActorUserId = actor?.IsAuthenticated == true ? actor.UserId : null,
             ActorName = actorName ?? SystemActor,
-            At = at,
+            // PostgreSQL keeps microseconds: hash what the database will give back.
+            At = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero),
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             Data = data is null ? null : JsonSerializer.Serialize(data, Json),
             Attachments = attachments is { Count: > 0 } ? string.Join(',', attachments) : null,

@@ -54,7 +54,14 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         var rows = await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id).Skip((page - 1) * size).Take(size)
             .Select(c => new
             {
-                c.Id, c.ReportedAt, c.Status, c.CategoryCode, c.RegionCode, c.Description, c.Deadline, c.Card,
+                c.Id,
+                c.ReportedAt,
+                c.Status,
+                c.CategoryCode,
+                c.RegionCode,
+                c.Description,
+                c.Deadline,
+                c.Card,
                 CategoryName = db.Set<CaseCategory>().Where(k => k.Code == c.CategoryCode).Select(k => k.Name).FirstOrDefault(),
                 Lead = c.Assignments.Where(a => a.IsActive && a.IsLead).Select(a => db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).FirstOrDefault()).FirstOrDefault(),
             }).ToListAsync(ct);

@@ -84,14 +84,15 @@ public sealed class TransitionCase(
                 comment ?? Request.Comment, data, ct: ct);
     }
 
+    /// <summary>Who may act is checked before the state, so an outsider learns nothing about the case's progress.</summary>
     private static Outcome<long>? Refuse(Case c, CaseAction action, bool permitted)
     {
-        if (!CaseStateMachine.IsAllowed(c.Status, action))
+        if (!permitted)
         {
-            return Outcome<long>.Conflict(CaseStateMachine.RefusalMessage(c.Status, action));
+            return Outcome<long>.Forbidden($"您无权对该案卷执行“{CaseStatuses.ChineseName(action)}”。");
         }
 
-        return permitted ? null : Outcome<long>.Forbidden($"您无权对该案卷执行“{CaseStatuses.ChineseName(action)}”。");
+        return CaseStateMachine.IsAllowed(c.Status, action) ? null : Outcome<long>.Conflict(CaseStateMachine.RefusalMessage(c.Status, action));
     }
 
     private static async Task<Outcome<long>> SimpleAsync(CaseStep s, CaseAction action, bool permitted, string? requireComment, CancellationToken ct)

@@ -18,6 +18,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TeamCoverage> TeamCoverage => Set<TeamCoverage>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -36,11 +36,16 @@ public static class ErrorHandling
     };
 
     /// <summary>Turns malformed requests (bad JSON, unparsable parameters) into 400s instead of 500s.</summary>
-    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
             var status = exception is BadHttpRequestException bad ? bad.StatusCode : 500;
+            if (status >= 500)
+            {
+                log.LogError(exception, "处理请求 {Method} {Path} 时出错", httpContext.Request.Method, httpContext.Request.Path);
+            }
+
             httpContext.Response.StatusCode = status;
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {

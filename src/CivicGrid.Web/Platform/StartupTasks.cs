@@ -46,6 +46,12 @@ public static class StartupTasks
 
     private static async Task<bool> CanConnectAsync(IServiceProvider services)
     {
+        // SQLite "cannot connect" to a file that does not exist yet; migrating creates it.
+        if (services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Sqlite)
+        {
+            return true;
+        }
+
         await using var scope = services.CreateAsyncScope();
         try
         {

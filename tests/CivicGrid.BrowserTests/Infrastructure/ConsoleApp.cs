@@ -16,11 +16,6 @@ public sealed class ConsoleApp : WebApplicationFactory<Program>
     {
         DataDir = Path.Combine(Path.GetTempPath(), "civicgrid-browser-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(DataDir);
-
-        // Workaround: PrepareAsync (Platform/StartupTasks) skips migrations when CanConnectAsync is false,
-        // which EF's SQLite provider answers for a database file that does not exist yet, so a fresh
-        // data folder would start without tables. An empty file is a valid empty SQLite database.
-        File.WriteAllBytes(Path.Combine(DataDir, "civicgrid.db"), []);
         UseKestrel(0);
     }
 

@@ -7,11 +7,17 @@ namespace CivicGrid.Tests.Cases;
 /// <summary>The case loop through the HTTP API with the demo accounts.</summary>
 public abstract class CaseApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CivicGridApp
 {
-    // A point inside the first 镇街 (110199001), found through locate so the test does not depend on the tiling.
-    private async Task<(double Lon, double Lat, string Cell)> PointInFirstTownAsync()
+    // The first 镇街 has its own rule for 占道经营 (its office leads); elsewhere the district rule sends it to 城管.
+    private const string FirstCommunity = "110199001001";
+    private const string ThirdTownCommunity = "110199003001";
+
+    private Task<(double Lon, double Lat, string Cell)> PointInFirstTownAsync() => PointInAsync(FirstCommunity);
+
+    // The centre of a cell of the community, so the test does not depend on the tiling.
+    private async Task<(double Lon, double Lat, string Cell)> PointInAsync(string community)
     {
         var admin = await app.ClientAs("admin");
-        var cells = await admin.GetJson("/api/v1/regions/110199001001/children");
+        var cells = await admin.GetJson($"/api/v1/regions/{community}/children");
         var cell = cells[0];
         var lon = cell.GetProperty("centerLon").GetDouble();
         var lat = cell.GetProperty("centerLat").GetDouble();
@@ -29,11 +35,14 @@ public abstract class CaseApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     [Fact]
     public async Task A_residents_report_is_located_classified_and_routed_to_city_management()
     {
-        var (lon, lat, cell) = await PointInFirstTownAsync();
+        var (lon, lat, cell) = await PointInAsync(ThirdTownCommunity);
         var resident = await app.ClientAs("resident");
         var response = await resident.Post("/api/v1/cases", new
         {
-            description = "小区北门口有人占道经营，摆摊卖水果，把人行道都堵住了", lon, lat, source = "citizen",
+            description = "小区北门口有人占道经营，摆摊卖水果，把人行道都堵住了",
+            lon,
+            lat,
+            source = "citizen",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Json();
@@ -46,6 +55,12 @@ public abstract class CaseApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.True(body.GetProperty("deadline").GetDateTimeOffset() > body.GetProperty("reportedAt").GetDateTimeOffset());
         Assert.Matches(@"^\d{14}$", body.GetProperty("number").GetString());
         Assert.Equal(response.Headers.Location!.ToString(), $"/api/v1/cases/{body.GetProperty("id").GetInt64()}");
+
+        var (firstLon, firstLat, _) = await PointInFirstTownAsync();
+        var local = await (await resident.Post("/api/v1/cases", new { description = "菜市场门口占道经营卖菜", lon = firstLon, lat = firstLat })).Json();
+        var units = local.GetProperty("responsibleUnits").EnumerateArray().Select(u => (u.GetProperty("name").GetString(), u.GetProperty("isLead").GetBoolean())).ToList();
+        Assert.Equal(("东坝镇人民政府", true), units[0]);
+        Assert.Contains(("区城市管理局", false), units);
 
         var byNumber = await resident.GetJson($"/api/v1/cases/{body.GetProperty("number").GetString()}");
         Assert.Equal(body.GetProperty("id").GetInt64(), byNumber.GetProperty("id").GetInt64());
@@ -133,7 +148,9 @@ public abstract class CaseApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var other = await admin.GetJson("/api/v1/regions/110199002001/children");
         var otherCase = await (await resident.Post("/api/v1/cases", new
         {
-            description = "小区门口占道经营卖菜", lon = other[0].GetProperty("centerLon").GetDouble(), lat = other[0].GetProperty("centerLat").GetDouble(),
+            description = "小区门口占道经营卖菜",
+            lon = other[0].GetProperty("centerLon").GetDouble(),
+            lat = other[0].GetProperty("centerLat").GetDouble(),
         })).Json();
         var ownCase = await (await resident.Post("/api/v1/cases", new { description = "河道水面有漂浮垃圾，河水发臭", lon, lat })).Json();
 
@@ -159,7 +176,7 @@ public abstract class CaseApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     [Fact]
     public async Task Twenty_parallel_acknowledgements_change_the_case_exactly_once()
     {
-        var (lon, lat, _) = await PointInFirstTownAsync();
+        var (lon, lat, _) = await PointInAsync(ThirdTownCommunity);
         var resident = await app.ClientAs("resident");
         var created = await (await resident.Post("/api/v1/cases", new { description = "人行道上有人占道经营摆摊", lon, lat })).Json();
         var id = created.GetProperty("id").GetInt64();

@@ -13,9 +13,15 @@ public sealed class CaseEventChainTests
         {
             var e = new CaseEvent
             {
-                CaseId = 42, Sequence = i, Kind = i == 1 ? "report" : "dispatch", Action = i == 1 ? null : CaseAction.Dispatch,
-                FromStatus = i == 1 ? null : CaseStatus.Registered, ToStatus = CaseStatus.Dispatched, ActorName = "派遣员",
-                At = at.AddMinutes(i), Comment = $"第{i}步",
+                CaseId = 42,
+                Sequence = i,
+                Kind = i == 1 ? "report" : "dispatch",
+                Action = i == 1 ? null : CaseAction.Dispatch,
+                FromStatus = i == 1 ? null : CaseStatus.Registered,
+                ToStatus = CaseStatus.Dispatched,
+                ActorName = "派遣员",
+                At = at.AddMinutes(i),
+                Comment = $"第{i}步",
             };
             CaseEventChain.Seal(e, previous);
             previous = e.Hash;

@@ -70,7 +70,7 @@ public sealed class ReportCase(
                 return Outcome<ReportedCase>.Invalid("categoryCode", $"问题分类“{categoryCode}”不存在或不是末级分类。");
             }
         }
-        else if ((await suggester.SuggestAsync(description, 1, ct)).FirstOrDefault() is { } best)
+        else if ((await suggester.SuggestAsync(description, 1, ct)) is [var best, ..])
         {
             (categoryCode, confidence) = (best.Code, best.Confidence);
         }
@@ -78,11 +78,22 @@ public sealed class ReportCase(
         var now = clock.GetUtcNow();
         var c = new Case
         {
-            Status = CaseStatus.Reported, Source = source!.Value, CategoryCode = categoryCode, DistrictCode = districtCode,
-            RegionCode = regionCode, Description = description, Address = request.Address?.Trim(), Lon = request.Lon, Lat = request.Lat,
-            ReporterUserId = scope.IsAuthenticated ? scope.UserId : null, ReporterName = request.ReporterName?.Trim(),
+            Status = CaseStatus.Reported,
+            Source = source!.Value,
+            CategoryCode = categoryCode,
+            DistrictCode = districtCode,
+            RegionCode = regionCode,
+            Description = description,
+            Address = request.Address?.Trim(),
+            Lon = request.Lon,
+            Lat = request.Lat,
+            ReporterUserId = scope.IsAuthenticated ? scope.UserId : null,
+            ReporterName = request.ReporterName?.Trim(),
             ReporterPhone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim(),
-            IdempotencyKey = key, ReportedAt = now, UpdatedAt = now, SearchText = description,
+            IdempotencyKey = key,
+            ReportedAt = now,
+            UpdatedAt = now,
+            SearchText = description,
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

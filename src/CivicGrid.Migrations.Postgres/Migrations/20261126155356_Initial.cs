@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -52,6 +53,92 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_overrides",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsOffDay = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_overrides", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_categories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ParentCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    TimeLimitValue = table.Column<int>(type: "integer", nullable: true),
+                    TimeLimitUnit = table.Column<int>(type: "integer", nullable: true),
+                    RegisterCriteria = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CloseCriteria = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DefaultUnitKind = table.Column<int>(type: "integer", nullable: true),
+                    DefaultDepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AcceptsPublicReports = table.Column<bool>(type: "boolean", nullable: false),
+                    ReopenOnDissatisfied = table.Column<bool>(type: "boolean", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Lon = table.Column<double>(type: "double precision", nullable: true),
+                    Lat = table.Column<double>(type: "double precision", nullable: true),
+                    ReporterUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReporterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Evaluation = table.Column<int>(type: "integer", nullable: true),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    PostponeCount = table.Column<int>(type: "integer", nullable: false),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    Card = table.Column<int>(type: "integer", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -245,6 +332,67 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    IsLead = table.Column<bool>(type: "boolean", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgeBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_assignments_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: true),
+                    Attachments = table.Column<string>(type: "text", nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_events_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "team_coverage",
                 columns: table => new
                 {
@@ -285,6 +433,32 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_people", x => x.Id);
                     table.ForeignKey(
                         name: "FK_people_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "responsibility_rules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CategoryCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    CoUnitIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_responsibility_rules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_responsibility_rules_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
                         principalColumn: "Id",
@@ -354,6 +528,59 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_assignments_CaseId",
+                table: "case_assignments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_assignments_UnitId_IsActive",
+                table: "case_assignments",
+                columns: new[] { "UnitId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_categories_Code",
+                table: "case_categories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_categories_ParentCode",
+                table: "case_categories",
+                column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_events_CaseId_Sequence",
+                table: "case_events",
+                columns: new[] { "CaseId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_CategoryCode_Status",
+                table: "cases",
+                columns: new[] { "CategoryCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_DistrictCode_Status_ReportedAt",
+                table: "cases",
+                columns: new[] { "DistrictCode", "Status", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_IdempotencyKey",
+                table: "cases",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_RegionCode_Status",
+                table: "cases",
+                columns: new[] { "RegionCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_ReporterUserId",
+                table: "cases",
+                column: "ReporterUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_UnitId",
                 table: "people",
                 column: "UnitId");
@@ -372,6 +599,22 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_rules_CategoryCode_RegionCode",
+                table: "responsibility_rules",
+                columns: new[] { "CategoryCode", "RegionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_rules_RegionCode",
+                table: "responsibility_rules",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_rules_UnitId",
+                table: "responsibility_rules",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_assignments_UserId",
@@ -419,7 +662,22 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "calendar_overrides");
+
+            migrationBuilder.DropTable(
+                name: "case_assignments");
+
+            migrationBuilder.DropTable(
+                name: "case_categories");
+
+            migrationBuilder.DropTable(
+                name: "case_events");
+
+            migrationBuilder.DropTable(
                 name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "responsibility_rules");
 
             migrationBuilder.DropTable(
                 name: "role_assignments");
@@ -432,6 +690,9 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "cases");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -44,13 +44,99 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_overrides",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsOffDay = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_overrides", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_categories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeLimitValue = table.Column<int>(type: "INTEGER", nullable: true),
+                    TimeLimitUnit = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegisterCriteria = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CloseCriteria = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DefaultUnitKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    DefaultDepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    AcceptsPublicReports = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReopenOnDissatisfied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Lon = table.Column<double>(type: "REAL", nullable: true),
+                    Lat = table.Column<double>(type: "REAL", nullable: true),
+                    ReporterUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ReporterPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Evaluation = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostponeCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Card = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cases", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -67,7 +153,7 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     CenterLat = table.Column<double>(type: "REAL", nullable: true),
                     AreaSquareMetres = table.Column<double>(type: "REAL", nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,7 +193,7 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -244,6 +330,67 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "case_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_assignments_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "case_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Data = table.Column<string>(type: "TEXT", nullable: true),
+                    Attachments = table.Column<string>(type: "TEXT", nullable: true),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_events_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "team_coverage",
                 columns: table => new
                 {
@@ -277,13 +424,39 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_people", x => x.Id);
                     table.ForeignKey(
                         name: "FK_people_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "responsibility_rules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoUnitIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_responsibility_rules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_responsibility_rules_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
                         principalColumn: "Id",
@@ -353,6 +526,59 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_case_assignments_CaseId",
+                table: "case_assignments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_assignments_UnitId_IsActive",
+                table: "case_assignments",
+                columns: new[] { "UnitId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_categories_Code",
+                table: "case_categories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_categories_ParentCode",
+                table: "case_categories",
+                column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_events_CaseId_Sequence",
+                table: "case_events",
+                columns: new[] { "CaseId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_CategoryCode_Status",
+                table: "cases",
+                columns: new[] { "CategoryCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_DistrictCode_Status_ReportedAt",
+                table: "cases",
+                columns: new[] { "DistrictCode", "Status", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_IdempotencyKey",
+                table: "cases",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_RegionCode_Status",
+                table: "cases",
+                columns: new[] { "RegionCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_ReporterUserId",
+                table: "cases",
+                column: "ReporterUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_people_UnitId",
                 table: "people",
                 column: "UnitId");
@@ -371,6 +597,22 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_rules_CategoryCode_RegionCode",
+                table: "responsibility_rules",
+                columns: new[] { "CategoryCode", "RegionCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_rules_RegionCode",
+                table: "responsibility_rules",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_responsibility_rules_UnitId",
+                table: "responsibility_rules",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_assignments_UserId",
@@ -418,7 +660,22 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "calendar_overrides");
+
+            migrationBuilder.DropTable(
+                name: "case_assignments");
+
+            migrationBuilder.DropTable(
+                name: "case_categories");
+
+            migrationBuilder.DropTable(
+                name: "case_events");
+
+            migrationBuilder.DropTable(
                 name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "responsibility_rules");
 
             migrationBuilder.DropTable(
                 name: "role_assignments");
@@ -431,6 +688,9 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "cases");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
