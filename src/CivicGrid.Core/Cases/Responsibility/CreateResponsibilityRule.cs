@@ -42,15 +42,17 @@ public sealed class CreateResponsibilityRule(AppDbContext db, ResponsibilityReso
 
         var coUnitIds = (request.CoUnitIds ?? []).Distinct().ToList();
         var unitIds = coUnitIds.Append(request.UnitId!.Value).ToList();
-        var found = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+        // A unit the caller cannot see (e.g. another 镇街's office) counts as missing.
+        var found = (await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.IsActive).Select(u => new { u.Id, u.RegionCode }).ToListAsync(ct))
+            .Where(u => scope.CanReadUnit(u.Id, u.RegionCode)).Select(u => u.Id).ToList();
         if (!found.Contains(request.UnitId.Value))
         {
-            return Outcome<ResponsibilityRule>.Invalid("unitId", $"责任单位 {request.UnitId} 不存在或已停用。");
+            return Outcome<ResponsibilityRule>.Invalid("unitId", $"责任单位 {request.UnitId} 不存在、已停用或不在您的可选范围内。");
         }
 
         if (coUnitIds.Except(found).ToList() is { Count: > 0 } missing)
         {
-            return Outcome<ResponsibilityRule>.Invalid("coUnitIds", $"协办单位 {string.Join("、", missing)} 不存在或已停用。");
+            return Outcome<ResponsibilityRule>.Invalid("coUnitIds", $"协办单位 {string.Join("、", missing)} 不存在、已停用或不在您的可选范围内。");
         }
 
         if (await db.Set<ResponsibilityRule>().Where(r => r.CategoryCode == categoryCode && r.RegionCode == regionCode).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct) is { } existing)

@@ -22,14 +22,17 @@ public sealed class HolidayData
 
     public IReadOnlyDictionary<DateOnly, HolidayEntry> Days { get; }
 
-    /// <summary>Years for which data is present (other years fall back to Monday–Friday).</summary>
+    /// <summary>
+    /// Years for which data is present (other years fall back to Monday–Friday). A year file with no days
+    /// (holiday-cn publishes an empty <c>days</c> list until the State Council announces the year) does not count.
+    /// </summary>
     public IReadOnlySet<int> Years { get; }
 
     public static HolidayData Empty { get; } = new([], []);
 
     private static readonly Lazy<HolidayData> EmbeddedData = new(LoadEmbedded);
 
-    /// <summary>The data embedded in the assembly (2023–2027 at the time of writing).</summary>
+    /// <summary>The data embedded in the assembly (2023–2026 at the time of writing; 2027 is not announced yet).</summary>
     public static HolidayData Embedded => EmbeddedData.Value;
 
     /// <summary>The licence text of the embedded holiday data.</summary>
@@ -62,8 +65,11 @@ public sealed class HolidayData
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             var (year, yearDays) = ParseYear(stream);
-            years.Add(year);
-            days.AddRange(yearDays);
+            if (yearDays.Count > 0)
+            {
+                years.Add(year);
+                days.AddRange(yearDays);
+            }
         }
 
         return new HolidayData(days, years);

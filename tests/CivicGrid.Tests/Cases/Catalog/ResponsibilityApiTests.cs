@@ -89,6 +89,9 @@ public abstract class ResponsibilityApiTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("本辖区", (await other.Json()).GetProperty("detail").GetString());
         var district = await street.Post("/api/v1/responsibility-rules", new { categoryCode = "SJ0401", regionCode = "110199", unitId = cityManagement });
         Assert.Equal(HttpStatusCode.Forbidden, district.StatusCode);
+        var neighbour = await street.Post("/api/v1/responsibility-rules", new { categoryCode = "SJ0401", regionCode = FirstTown, unitId = await UnitId("S110199002") });
+        Assert.Equal(HttpStatusCode.BadRequest, neighbour.StatusCode);
+        Assert.Contains("可选范围", (await neighbour.Json()).GetProperty("detail").GetString());
 
         var rules = await street.GetJson("/api/v1/responsibility-rules?pageSize=200");
         var items = rules.GetProperty("items").EnumerateArray().ToList();
