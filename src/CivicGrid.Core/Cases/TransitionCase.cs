@@ -8,8 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace CivicGrid.Cases;
 
-public sealed record TimeLimitInput(int? Value, string? Unit);
-
 public sealed record CallbackInput(bool? Contacted, bool? Solved, string? Note);
 
 /// <summary>One step of the loop (CONTRACT.md: POST /api/v1/cases/{id}/transitions).</summary>
