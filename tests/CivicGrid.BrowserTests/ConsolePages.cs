@@ -15,6 +15,13 @@ internal static class ConsolePages
         await page.ClickAsync("button[type=submit]");
     }
 
+    /// <summary>Opens a console page and waits until its circuit is live (clicks on prerendered HTML are lost).</summary>
+    public static async Task GotoLiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync(".cg-live-marker[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
+    }
+
     /// <summary>Opens 区域网格 from the menu and waits for the live circuit and the first polygons.</summary>
     public static async Task OpenRegionGridAsync(IPage page)
     {
