@@ -12,7 +12,7 @@ public sealed class CategoryModelTests
     {
         var set = CategoryTrainingSet.FromCatalog(StarterCatalog.Load(DateTimeOffset.UnixEpoch));
         ChineseText.AddWords(set.Keywords);
-        var corpus = DemoCasesCorpus.Generate(15, seed: 11);
+        var corpus = DemoCasesCorpus.Generate(40, seed: 11);
         var heldOut = corpus.Where((_, i) => i % 5 == 0).ToList();
         var training = corpus.Where((_, i) => i % 5 != 0).Select(t => new CategoryExample(t.CategoryCode, t.Text));
         var model = CategoryModel.Train(set.Examples.Concat(training).ToList(), set.Names);
