@@ -1,4 +1,5 @@
 using CivicGrid.Cases.Escalation;
+using CivicGrid.Cases.Search;
 using CivicGrid.Web.Cases;
 using Quartz;
 
@@ -17,6 +18,9 @@ public static class JobsSetup
         var minutes = Math.Clamp(escalation.IntervalMinutes, 1, 24 * 60);
         services.AddQuartz(q =>
         {
+            // Once at start: segment the search text of cases written before full-text search existed.
+            q.ScheduleJob<SearchBackfillJob>(t => t.WithIdentity("search-backfill", "cases").StartNow(),
+                j => j.WithIdentity("search-backfill", "cases").WithDescription("全文检索：补齐旧案卷的分词"));
             if (!escalation.Enabled)
             {
                 return;
@@ -31,5 +35,18 @@ public static class JobsSetup
                 j => j.WithIdentity("escalation-sweep", "cases").WithDescription("督办巡检：黄牌、红牌与报到超时").DisallowConcurrentExecution());
         });
         return services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+}
+
+/// <summary>Runs <see cref="SearchBackfill"/> once after start.</summary>
+public sealed class SearchBackfillJob(SearchBackfill backfill, ILogger<SearchBackfillJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var changed = await backfill.RunAsync(cancellationToken);
+        if (changed > 0 && log.IsEnabled(LogLevel.Information))
+        {
+            log.LogInformation("全文检索：已为 {Count} 件旧案卷补齐分词。", changed);
+        }
     }
 }

@@ -11,5 +11,5 @@ public static class LoopInfrastructureServices
         .AddSingleton(fileOptions)
         .AddSingleton<IFileStore, LocalFileStore>()
         .AddScoped<UploadFile>().AddScoped<FileDownloads>().AddScoped<Notifications>()
-        .AddSingleton<EscalationSweep>();
+        .AddSingleton<EscalationSweep>().AddSingleton<Search.SearchBackfill>();
 }

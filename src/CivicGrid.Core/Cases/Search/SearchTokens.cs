@@ -28,7 +28,13 @@ public static class SearchTokens
         var text = string.IsNullOrWhiteSpace(address) ? description : description + " " + address;
         var words = Segmenter.Value.CutForSearch(text).Select(Clean).Where(w => w.Length > 0).Distinct();
         var joined = string.Join(' ', words);
-        return joined.Length <= MaxIndexLength ? joined : joined[..joined.LastIndexOf(' ', MaxIndexLength)];
+        if (joined.Length <= MaxIndexLength)
+        {
+            return joined;
+        }
+
+        var cut = joined.LastIndexOf(' ', MaxIndexLength);
+        return joined[..(cut > 0 ? cut : MaxIndexLength)];
     }
 
     /// <summary>The words of a user's query (AND-ed by the search); empty when nothing searchable is left.</summary>

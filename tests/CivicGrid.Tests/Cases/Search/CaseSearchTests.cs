@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using CivicGrid.Cases;
+using CivicGrid.Cases.Search;
+using CivicGrid.Data;
 using CivicGrid.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.Tests.Cases.Search;
 
@@ -66,6 +71,22 @@ public abstract class CaseSearchTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.DoesNotContain(inSecondTown, hits);
         var admin = await SearchAsync(await app.ClientAs("admin"), "水面发臭");
         Assert.Contains(inSecondTown, admin);
+    }
+
+    [Fact]
+    public async Task Cases_written_before_full_text_are_segmented_by_the_backfill()
+    {
+        var id = await ReportAsync("公厕里面脏乱不堪");
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<Case>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.SearchText, c => c.Description), TestContext.Current.CancellationToken);
+        }
+
+        var admin = await app.ClientAs("admin");
+        Assert.DoesNotContain(id, await SearchAsync(admin, "脏乱"));
+        Assert.True(await app.Services.GetRequiredService<SearchBackfill>().RunAsync(TestContext.Current.CancellationToken) >= 1);
+        Assert.Contains(id, await SearchAsync(admin, "脏乱"));
     }
 
     [Theory]
