@@ -1,5 +1,7 @@
 using CivicGrid.Accounts;
+using CivicGrid.Cases.Attachments;
 using CivicGrid.Cases.Catalog;
+using CivicGrid.Cases.Search;
 using CivicGrid.Data;
 using CivicGrid.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +48,7 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var q = filter.Q.Trim();
-            query = query.Where(c => c.SearchText!.Contains(q) || (c.Address != null && c.Address.Contains(q)));
+            query = CaseSearch.Filter(db, query, filter.Q);
         }
 
         var total = await query.CountAsync(ct);
@@ -83,6 +84,7 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         var category = c.CategoryCode is null ? null : await db.Set<CaseCategory>().AsNoTracking().Where(k => k.Code == c.CategoryCode).Select(k => k.Name).FirstOrDefaultAsync(ct);
         var region = c.RegionCode is null ? null : await db.Regions.AsNoTracking().Where(r => r.Code == c.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var files = await AttachmentRefs.ViewsAsync(db, events.Select(e => e.Attachments), ct);
         var now = clock.GetUtcNow();
         var responsible = c.Assignments.Where(a => a.IsActive).OrderByDescending(a => a.IsLead).ThenBy(a => a.Id)
             .Select(a => new ResponsibleUnitView(a.UnitId, units[a.UnitId].Code, units[a.UnitId].Name, a.IsLead, a.DispatchedAt, a.AcknowledgeBy,
@@ -93,7 +95,7 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
             responsible, c.ReportedAt, c.Deadline, c.HandledAt, c.ClosedAt, c.Evaluation is { } e ? CaseWorkflow.EvaluationName(e) : null,
             c.ReworkCount, CardName(c.Card), c.MergedIntoId, c.Version,
             CaseStateMachine.AllowedActions(c.Status).Where(a => a != CaseAction.Reopen).Select(a => a.ToString().ToLowerInvariant()).ToList(),
-            events.Select(ToView).ToList());
+            events.Select(e => ToView(e, files)).ToList());
     }
 
     public async Task<CaseEventChain.Verdict?> VerifyChainAsync(AccessScope scope, long id, CancellationToken ct = default)
@@ -108,9 +110,17 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         return CaseEventChain.Verify(events);
     }
 
-    private static CaseEventView ToView(CaseEvent e) => new(
-        e.Sequence, e.Kind, e.Action is { } a ? CaseStatuses.ChineseName(a) : "上报", e.FromStatus?.ToString(), e.ToStatus.ToString(),
-        CaseStatuses.ChineseName(e.ToStatus), e.ActorName, e.At, e.Comment);
+    private static CaseEventView ToView(CaseEvent e, Dictionary<string, AttachmentView> files) => new(
+        e.Sequence, e.Kind, e.Action is { } a ? CaseStatuses.ChineseName(a) : KindName(e.Kind), e.FromStatus?.ToString(), e.ToStatus.ToString(),
+        CaseStatuses.ChineseName(e.ToStatus), e.ActorName, e.At, e.Comment,
+        e.Attachments?.Split(',').Select(h => files.GetValueOrDefault(h)).OfType<AttachmentView>().ToList() ?? []);
+
+    private static string KindName(string kind) => kind switch
+    {
+        "supervise" => "督办",
+        "late-acknowledge" => "报到超时",
+        _ => "上报",
+    };
 
     private static string CardName(SupervisionCard card) => card switch
     {

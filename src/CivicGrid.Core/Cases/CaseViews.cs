@@ -4,7 +4,7 @@ public sealed record ResponsibleUnitView(int UnitId, string Code, string Name, b
     DateTimeOffset AcknowledgeBy, DateTimeOffset? AcknowledgedAt, bool IsOverdueToAcknowledge);
 
 public sealed record CaseEventView(int Sequence, string Kind, string KindName, string? From, string To, string ToName,
-    string Actor, DateTimeOffset At, string? Comment);
+    string Actor, DateTimeOffset At, string? Comment, IReadOnlyList<Attachments.AttachmentView> Attachments);
 
 public sealed record CaseView(
     long Id, string Number, string Status, string StatusName, string Source, string SourceName,

@@ -1,4 +1,5 @@
 using CivicGrid.Accounts;
+using CivicGrid.Cases.Attachments;
 using CivicGrid.Cases.Catalog;
 using CivicGrid.Data;
 using CivicGrid.Platform;
@@ -14,7 +15,7 @@ public sealed record CallbackInput(bool? Contacted, bool? Solved, string? Note);
 public sealed record TransitionRequest(
     string? Action, string? Comment = null, int? LeadUnitId = null, IReadOnlyList<int>? CoUnitIds = null, int? AcknowledgeMinutes = null,
     long? MergeIntoId = null, string? CategoryCode = null, string? Evaluation = null, CallbackInput? Callback = null,
-    TimeLimitInput? Extension = null, int? Version = null);
+    TimeLimitInput? Extension = null, int? Version = null, IReadOnlyList<string>? Attachments = null);
 
 public sealed class TransitionCase(
     AppDbContext db, CaseTriage triage, WorkingCalendarProvider calendars, IOptions<CaseOptions> options, TimeProvider clock)
@@ -37,7 +38,13 @@ public sealed class TransitionCase(
             return Outcome<long>.Conflict("案卷已被他人处理，请刷新后重试。");
         }
 
-        var step = new CaseStep(c, scope, request, clock.GetUtcNow(), new CaseHistory(db));
+        var (attachments, attachmentProblem) = await AttachmentRefs.CheckAsync(db, request.Attachments, ct);
+        if (attachmentProblem is not null)
+        {
+            return Outcome<long>.Invalid([attachmentProblem], attachmentProblem.Message);
+        }
+
+        var step = new CaseStep(c, scope, request with { Attachments = attachments }, clock.GetUtcNow(), new CaseHistory(db));
         var outcome = action switch
         {
             CaseAction.Register => await RegisterAsync(step, ct),
@@ -79,7 +86,7 @@ public sealed class TransitionCase(
     {
         public Task Record(CaseAction action, CaseStatus from, object? data = null, string? comment = null, CancellationToken ct = default) =>
             History.AppendAsync(Case, action.ToString().ToLowerInvariant(), action, from, Case.Status, Scope, Scope.UserName, Now,
-                comment ?? Request.Comment, data, ct: ct);
+                comment ?? Request.Comment, data, Request.Attachments, ct: ct);
     }
 
     /// <summary>Who may act is checked before the state, so an outsider learns nothing about the case's progress.</summary>

@@ -17,6 +17,7 @@ public static class ModuleRegistration
         services.AddCasesCatalogModule();
         services.AddCasesModule(configuration);
         services.AddRoutingModule(configuration);
+        services.AddCaseLoopInfrastructure(configuration);
         return services;
     }
 
@@ -29,6 +30,7 @@ public static class ModuleRegistration
         api.MapCasesCatalogApi();
         api.MapCasesApi();
         api.MapRoutingApi();
+        api.MapCaseLoopInfrastructure();
         return app;
     }
 }

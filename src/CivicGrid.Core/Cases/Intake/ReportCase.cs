@@ -1,6 +1,8 @@
 using CivicGrid.Accounts;
+using CivicGrid.Cases.Attachments;
 using CivicGrid.Cases.Catalog;
 using CivicGrid.Cases.Routing;
+using CivicGrid.Cases.Search;
 using CivicGrid.Data;
 using CivicGrid.Grid;
 using CivicGrid.Platform;
@@ -12,7 +14,8 @@ namespace CivicGrid.Cases.Intake;
 /// <summary>A report from any front door (CONTRACT.md: POST /api/v1/cases).</summary>
 public sealed record ReportCaseRequest(
     string? Description, string? CategoryCode = null, double? Lon = null, double? Lat = null, string? Address = null,
-    string? Source = null, string? IdempotencyKey = null, string? ReporterName = null, string? ReporterPhone = null);
+    string? Source = null, string? IdempotencyKey = null, string? ReporterName = null, string? ReporterPhone = null,
+    IReadOnlyList<string>? Attachments = null);
 
 /// <summary>The new (or, for a repeated idempotency key, the existing) case.</summary>
 public sealed record ReportedCase(long Id, bool IsNew);
@@ -31,6 +34,12 @@ public sealed class ReportCase(
         if (problems.Count > 0)
         {
             return Outcome<ReportedCase>.Invalid(problems);
+        }
+
+        var (attachments, attachmentProblem) = await AttachmentRefs.CheckAsync(db, request.Attachments, ct);
+        if (attachmentProblem is not null)
+        {
+            return Outcome<ReportedCase>.Invalid([attachmentProblem], attachmentProblem.Message);
         }
 
         var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
@@ -93,7 +102,7 @@ public sealed class ReportCase(
             IdempotencyKey = key,
             ReportedAt = now,
             UpdatedAt = now,
-            SearchText = description,
+            SearchText = SearchTokens.ForIndex(description, request.Address?.Trim()),
         };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -115,7 +124,7 @@ public sealed class ReportCase(
         var history = new CaseHistory(db);
         var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(c.ReporterPhone) ?? "");
         await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, scope, reporter, now,
-            comment: "来源：" + CaseWorkflow.SourceName(c.Source), ct: ct);
+            comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: attachments, ct: ct);
         if (source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence)
         {
             await triage.AutoDispatchAsync(c, history, now, ct);

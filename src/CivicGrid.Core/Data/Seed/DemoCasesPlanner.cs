@@ -123,7 +123,10 @@ internal sealed class DemoCasesPlanner(
 
         steps.Add(new Step
         {
-            Kind = "report", To = CaseStatus.Reported, At = t, Actor = c.ReporterUserId is null ? null : "resident",
+            Kind = "report",
+            To = CaseStatus.Reported,
+            At = t,
+            Actor = c.ReporterUserId is null ? null : "resident",
             ActorName = c.ReporterUserId is null ? c.ReporterName ?? CaseWorkflow.SourceName(c.Source) : "resident",
             Comment = "来源：" + CaseWorkflow.SourceName(c.Source),
         });
@@ -285,10 +288,17 @@ internal sealed class DemoCasesPlanner(
 
     private Step Person(string actor, CaseAction action, CaseStatus from, CaseStatus to, DateTimeOffset at, string? comment, object? data = null,
         string? actorName = null) => new()
-    {
-        Kind = action.ToString().ToLowerInvariant(), Action = action, From = from, To = to, At = at, Comment = comment, Data = data,
-        Actor = users.ContainsKey(actor) ? actor : null, ActorName = users.ContainsKey(actor) ? actor : actorName ?? actor,
-    };
+        {
+            Kind = action.ToString().ToLowerInvariant(),
+            Action = action,
+            From = from,
+            To = to,
+            At = at,
+            Comment = comment,
+            Data = data,
+            Actor = users.ContainsKey(actor) ? actor : null,
+            ActorName = users.ContainsKey(actor) ? actor : actorName ?? actor,
+        };
 
     private static Step System(string kind, CaseAction action, CaseStatus from, CaseStatus to, DateTimeOffset at, string comment, object? data = null) =>
         new() { Kind = kind, Action = action, From = from, To = to, At = at, Comment = comment, Data = data };
