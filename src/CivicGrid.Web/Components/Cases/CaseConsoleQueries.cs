@@ -108,6 +108,16 @@ public sealed class CaseConsoleQueries(IDbContextFactory<AppDbContext> dbFactory
         return rows.ToDictionary(r => r.Sequence, r => CaseTexts.ParseAttachments(r.Attachments!));
     }
 
+    /// <summary>Display names of the given user names (history shows 指挥中心派遣员 rather than dispatcher).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> userNames, CancellationToken ct = default)
+    {
+        var names = userNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Users.AsNoTracking().Where(u => u.UserName != null && names.Contains(u.UserName))
+            .Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
+        return rows.Where(r => !string.IsNullOrWhiteSpace(r.DisplayName)).ToDictionary(r => r.UserName!, r => r.DisplayName!);
+    }
+
     public async Task<IReadOnlyList<PickItem>> LeafCategoriesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
