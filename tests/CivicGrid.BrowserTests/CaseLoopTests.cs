@@ -17,13 +17,30 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         browser.EnsureAvailable();
         var (id, number) = await ReportHotlineCaseAsync("小区门口垃圾桶旁边暴露垃圾很多，几天没人清理，气味很大");
 
-        // 指挥中心: finds the case in 待受理, registers it, dispatches it to 城管 (lead) and 环卫 (co-unit).
         var page = await browser.NewPageAsync();
+        try
+        {
+            await RunLoopAsync(page, id, number);
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(page, "console-case-failure");
+            throw;
+        }
+    }
+
+    private static async Task RunLoopAsync(IPage page, long id, string number)
+    {
+        // 指挥中心: finds the case in 待受理, registers it, dispatches it to 城管 (lead) and 环卫 (co-unit).
         await ConsolePages.LoginAsync(page, "dispatcher");
         await page.WaitForSelectorAsync(".cg-welcome");
-        await page.Locator(".cg-menu").GetByRole(AriaRole.Link, new() { Name = "问题案卷" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".cg-menu").GetByRole(AriaRole.Link, new() { Name = "问题案卷" })).ToBeVisibleAsync();
+        await page.GotoAsync("/cases");
         await page.WaitForSelectorAsync(".cg-cases[data-ready=true]");
+        await page.ClickAsync(".cg-case-tab[data-queue=dispatch]");
+        await Assertions.Expect(page.Locator(".ant-tabs-tab-active")).ToContainTextAsync("待派遣");
         await page.ClickAsync(".cg-case-tab[data-queue=reported]");
+        await Assertions.Expect(page.Locator(".ant-tabs-tab-active")).ToContainTextAsync("待受理");
         await OpenFromQueueAsync(page, id, number);
 
         await ActAsync(page, "register");
@@ -93,7 +110,7 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".cg-case-table .ant-table-tbody tr.ant-table-row")).ToHaveCountAsync(1);
         await link.ClickAsync();
         await page.WaitForURLAsync($"**/cases/{id}");
-        await page.WaitForSelectorAsync(".cg-case-page");
+        await page.WaitForSelectorAsync(".cg-case-page[data-ready=true]");
     }
 
     /// <summary>Opens the action's dialog and confirms it as it comes (defaults only).</summary>
