@@ -41,8 +41,11 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".ant-tabs-tab-active")).ToContainTextAsync("待派遣");
         await page.ClickAsync(".cg-case-tab[data-queue=reported]");
         await Assertions.Expect(page.Locator(".ant-tabs-tab-active")).ToContainTextAsync("待受理");
+        await Assertions.Expect(page.Locator($".cg-case-link[data-id='{id}']")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "console-cases");
         await OpenFromQueueAsync(page, id, number);
 
+        await Assertions.Expect(page.Locator(".cg-case-meta")).ToContainTextAsync("示例区 / ");
         await ActAsync(page, "register");
         await Assertions.Expect(page.Locator(".cg-case-status")).ToHaveTextAsync("立案");
 
@@ -102,6 +105,34 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "console-case");
     }
 
+    [Fact]
+    public async Task A_stale_dialog_gets_the_Chinese_conflict_message_and_the_case_reloads()
+    {
+        browser.EnsureAvailable();
+        var (id, _) = await ReportHotlineCaseAsync("路边井盖破损，行人容易踩空");
+        var page = await browser.NewPageAsync();
+        await ConsolePages.LoginAsync(page, "dispatcher");
+        await page.WaitForSelectorAsync(".cg-welcome");
+        await page.GotoAsync($"/cases/{id}");
+        await page.WaitForSelectorAsync(".cg-case-page[data-ready=true]");
+        await page.ClickAsync("[data-action=register]");
+
+        // Someone else registers the case meanwhile.
+        using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/transitions")
+        {
+            Content = JsonContent.Create(new { action = "register" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "admin"));
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+
+        await page.Locator(".cg-dialog-register .ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".cg-case-notice")).ToContainTextAsync("已被他人处理");
+        await Assertions.Expect(page.Locator(".cg-case-status")).ToHaveTextAsync("立案");
+        Assert.Equal(0, await page.Locator("[data-action=register]").CountAsync());
+    }
+
     private static async Task OpenFromQueueAsync(IPage page, long id, string number)
     {
         await page.FillAsync("#case-search", number);
@@ -150,9 +181,9 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         var admin = await TokenAsync(http, "admin");
         using var cellsRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/regions/{FirstCommunity}/children");
         cellsRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        using var cellsResponse = await http.SendAsync(cellsRequest);
+        using var cellsResponse = await http.SendAsync(cellsRequest, TestContext.Current.CancellationToken);
         cellsResponse.EnsureSuccessStatusCode();
-        var cell = (await cellsResponse.Content.ReadFromJsonAsync<JsonElement>())[0];
+        var cell = (await cellsResponse.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))[0];
 
         var resident = await TokenAsync(http, "resident");
         using var report = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cases")
@@ -166,8 +197,8 @@ public sealed class CaseLoopTests(BrowserFixture browser)
             }),
         };
         report.Headers.Authorization = new AuthenticationHeaderValue("Bearer", resident);
-        using var created = await http.SendAsync(report);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        using var created = await http.SendAsync(report, TestContext.Current.CancellationToken);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.True(created.IsSuccessStatusCode, body.ToString());
         Assert.Equal("Reported", body.GetProperty("status").GetString());
         return (body.GetProperty("id").GetInt64(), body.GetProperty("number").GetString()!);
@@ -175,8 +206,8 @@ public sealed class CaseLoopTests(BrowserFixture browser)
 
     private static async Task<string> TokenAsync(HttpClient http, string userName)
     {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = ConsolePages.Password });
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = ConsolePages.Password }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString()!;
     }
 }
