@@ -10,7 +10,7 @@ public sealed class LoginTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
 
-        await ConsolePages.LoginAsync(page, "inspector", "不对的密码123");
+        await ConsolePages.LoginAsync(page, "inspector", "不对的密码123", expectSuccess: false);
 
         await page.WaitForURLAsync("**/login?**");
         var error = await page.Locator(".cg-login-error").InnerTextAsync();

@@ -80,7 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 

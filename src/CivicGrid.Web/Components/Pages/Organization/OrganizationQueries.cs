@@ -14,7 +14,7 @@ public sealed record UnitRow(int Id, string Code, string Name, UnitKind Kind, st
     public string KindName => UnitKinds.ChineseName(Kind);
 }
 
-public sealed record PersonRow(int Id, string Name, string UnitName, string? Post, string? Phone, bool IsActive, bool HasAccount)
+public sealed record PersonRow(int Id, string Name, string UnitName, string? Post, string? Phone, bool IsActive, bool HasAccount, string UnitRegionCode)
 {
     /// <summary>Lists never show a whole phone number.</summary>
     public string MaskedPhone => PersonalData.MaskPhone(Phone) ?? "—";
@@ -78,7 +78,7 @@ public sealed class OrganizationQueries(IDbContextFactory<AppDbContext> dbFactor
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(p => p.Unit!.Kind).ThenBy(p => p.Unit!.Code).ThenBy(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PersonRow(p.Id, p.Name, p.Unit!.Name, p.Post, p.Phone, p.IsActive, p.UserId != null))
+            .Select(p => new PersonRow(p.Id, p.Name, p.Unit!.Name, p.Post, p.Phone, p.IsActive, p.UserId != null, p.Unit.RegionCode))
             .ToListAsync(ct);
         return new PageOf<PersonRow>(items, total);
     }
