@@ -49,7 +49,13 @@ public sealed class CaseConsoleQueries(IDbContextFactory<AppDbContext> dbFactory
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
             .Select(c => new
             {
-                c.Id, c.ReportedAt, c.Status, c.Description, c.Deadline, c.Card, c.Version,
+                c.Id,
+                c.ReportedAt,
+                c.Status,
+                c.Description,
+                c.Deadline,
+                c.Card,
+                c.Version,
                 Category = db.Set<CaseCategory>().Where(k => k.Code == c.CategoryCode).Select(k => k.Name).FirstOrDefault(),
                 Region = db.Regions.Where(r => r.Code == c.RegionCode).Select(r => r.Name).FirstOrDefault(),
                 Lead = c.Assignments.Where(a => a.IsActive && a.IsLead).Select(a => db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).FirstOrDefault()).FirstOrDefault(),
