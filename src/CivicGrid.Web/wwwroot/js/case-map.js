@@ -31,5 +31,7 @@ export async function show(element, lat, lon, label, tileUrl) {
     L.circleMarker([lat, lon], { radius: 9, color: '#fff', weight: 2, fillColor: '#c62828', fillOpacity: 1 })
         .bindTooltip(label, { permanent: true, direction: 'top', offset: [0, -10], className: 'cg-case-map-label' })
         .addTo(map);
+    // The card may still be laying out; measure again so the point and its label sit where they belong.
+    setTimeout(() => { map.invalidateSize(); map.setView([lat, lon], 16); }, 50);
     return { dispose: () => map.remove() };
 }
