@@ -54,9 +54,9 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         await Assertions.Expect(dialog.Locator("[data-testid=category-suggestions] .cg-suggestion").First).ToBeVisibleAsync();
         await Assertions.Expect(dialog.Locator("[data-testid=duplicates]")).ToContainTextAsync("疑似重复");
         await Assertions.Expect(dialog.Locator("[data-testid=suggested-unit]")).Not.ToBeEmptyAsync();
+        await Screenshots.SaveAsync(page, "console-case-dispatch");
         await ChooseAsync(page, dialog.Locator(".ant-select").Nth(1), "区城市管理局");
         await ChooseAsync(page, dialog.Locator(".ant-select").Nth(2), "区环境卫生服务中心");
-        await Screenshots.SaveAsync(page, "console-case-dispatch");
         await dialog.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
         await Assertions.Expect(page.Locator(".cg-case-status")).ToHaveTextAsync("已派遣");
         var units = page.Locator(".cg-case-units .cg-unit-row");
