@@ -16,6 +16,7 @@ public static class ModuleRegistration
         services.AddOrganizationModule();
         services.AddCasesCatalogModule();
         services.AddCasesModule(configuration);
+        services.AddRoutingModule(configuration);
         return services;
     }
 
@@ -27,6 +28,7 @@ public static class ModuleRegistration
         api.MapOrganizationApi();
         api.MapCasesCatalogApi();
         api.MapCasesApi();
+        api.MapRoutingApi();
         return app;
     }
 }

@@ -20,8 +20,10 @@ public abstract class CaseDeadlineTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var cell = (await admin.GetJson("/api/v1/regions/110199003001/children"))[0];
         var created = await (await dispatcher.Post("/api/v1/cases", new
         {
-            description = "热线转来：需要核实的问题", source = "hotline",
-            lon = cell.GetProperty("centerLon").GetDouble(), lat = cell.GetProperty("centerLat").GetDouble(),
+            description = "热线转来：需要核实的问题",
+            source = "hotline",
+            lon = cell.GetProperty("centerLon").GetDouble(),
+            lat = cell.GetProperty("centerLat").GetDouble(),
         })).Json();
         var id = created.GetProperty("id").GetInt64();
         var units = (await admin.GetJson("/api/v1/units?kind=职能部门&pageSize=50")).GetProperty("items");
@@ -44,7 +46,9 @@ public abstract class CaseDeadlineTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var cell = (await admin.GetJson("/api/v1/regions/110199003001/children"))[0];
         var created = await (await (await app.ClientAs("resident")).Post("/api/v1/cases", new
         {
-            description = "人行道上有人占道经营摆摊", lon = cell.GetProperty("centerLon").GetDouble(), lat = cell.GetProperty("centerLat").GetDouble(),
+            description = "人行道上有人占道经营摆摊",
+            lon = cell.GetProperty("centerLon").GetDouble(),
+            lat = cell.GetProperty("centerLat").GetDouble(),
         })).Json();
         var id = created.GetProperty("id").GetInt64();
         var before = created.GetProperty("deadline").GetDateTimeOffset();

@@ -16,6 +16,12 @@ public sealed class KeywordCategorySuggester(IDbContextFactory<AppDbContext> dbF
     public async Task<IReadOnlyList<CategorySuggestion>> SuggestAsync(string description, int top = 3, CancellationToken ct = default)
     {
         var leaves = await LeavesAsync(ct);
+        return Score(leaves, description, top);
+    }
+
+    /// <summary>The scoring itself, over (code, name, keywords) leaves; also used by the routing benchmark.</summary>
+    public static IReadOnlyList<CategorySuggestion> Score(IReadOnlyList<(string Code, string Name, string[] Keywords)> leaves, string description, int top)
+    {
         var scored = leaves
             .Select(l => (l.Code, l.Name, Score: l.Keywords.Where(k => description.Contains(k, StringComparison.Ordinal)).Sum(k => (double)k.Length)))
             .Where(s => s.Score > 0)
