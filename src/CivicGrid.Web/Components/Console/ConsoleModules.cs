@@ -16,6 +16,7 @@ public static class ConsoleModules
     [
         new("home", "工作台", "dashboard", "/"),
         new("grid", "区域网格", "global", "/grid"),
+        new("cases", "问题案卷", "file-search", "/cases"),
         new("organization", "组织机构", "apartment", Children:
         [
             new("units", "单位", "bank", "/organization/units"),
