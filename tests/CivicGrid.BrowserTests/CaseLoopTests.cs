@@ -78,6 +78,13 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         await Assertions.Expect(units.First).ToContainTextAsync("已报到");
         await page.ClickAsync("[data-action=handle]");
         await page.FillAsync("#action-comment", "已清运暴露垃圾并冲洗地面，现场恢复整洁。");
+        await page.Locator(".cg-dialog-handle input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "现场照片.png",
+            MimeType = "image/png",
+            Buffer = TestImages.Png(),
+        });
+        await Assertions.Expect(page.Locator(".cg-dialog-handle .ant-upload-list-item-done, .cg-dialog-handle .ant-upload-list-item:not(.ant-upload-list-item-uploading)")).ToHaveCountAsync(1);
         await page.Locator(".cg-dialog-handle .ant-modal-footer .ant-btn-primary").ClickAsync();
         await Assertions.Expect(page.Locator(".cg-case-status")).ToHaveTextAsync("已处置");
         Assert.Equal(0, await page.Locator("[data-action=verify]").CountAsync());
@@ -98,6 +105,9 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         Assert.Equal(["上报", "立案", "派遣", "签收", "处置", "核查", "结案"], steps);
         var timeline = await page.Locator(".cg-timeline").InnerTextAsync();
         Assert.Contains("已清运暴露垃圾并冲洗地面", timeline);
+        var thumbnail = page.Locator(".cg-timeline .cg-thumbs img").First;
+        await Assertions.Expect(thumbnail).ToBeVisibleAsync();
+        Assert.True(await thumbnail.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "处置照片的缩略图应能加载");
         Assert.Contains("指挥中心派遣员", timeline);
         Assert.Contains("城管办理人", timeline);
         Assert.Contains("督查员", timeline);

@@ -73,6 +73,9 @@ public static class CaseTexts
         return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>The 320 px thumbnail of an uploaded photo.</summary>
+    public static string ThumbnailUrl(string reference) => FileUrl(reference) + "/thumbnail";
+
     /// <summary>Where the console loads an attachment from (the file API of CONTRACT.md).</summary>
     public static string FileUrl(string reference) =>
         reference.StartsWith('/') || reference.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? reference : "/api/v1/files/" + Uri.EscapeDataString(reference);
