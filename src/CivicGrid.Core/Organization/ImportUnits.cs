@@ -17,19 +17,9 @@ public sealed class ImportUnits(AppDbContext db, TimeProvider clock)
 
     public async Task<Outcome<ImportResult>> HandleAsync(AccessScope scope, Stream xlsx, CancellationToken ct = default)
     {
-        List<ExcelSheet.Row> rows;
-        try
+        if (ExcelSheet.ReadForImport(xlsx, Headers, out var rows) is { } unreadable)
         {
-            rows = ExcelSheet.Read(xlsx);
-        }
-        catch (InvalidDataException)
-        {
-            return Outcome<ImportResult>.Invalid("文件", "无法读取该文件，请上传 .xlsx 格式的 Excel 表格。");
-        }
-
-        if (rows.Count == 0)
-        {
-            return Outcome<ImportResult>.Invalid("文件", "表格中没有数据行。表头应为：" + string.Join("、", Headers) + "。");
+            return Outcome<ImportResult>.Invalid("文件", unreadable);
         }
 
         var regionCodes = rows.Select(r => r["所属区域编码"]).OfType<string>().Distinct().ToList();

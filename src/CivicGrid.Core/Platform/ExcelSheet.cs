@@ -24,6 +24,22 @@ public static class ExcelSheet
         }
     }
 
+    /// <summary>Reads an uploaded sheet; answers why it cannot be imported (in Chinese), or null with its rows.</summary>
+    public static string? ReadForImport(Stream stream, IReadOnlyList<string> headers, out List<Row> rows)
+    {
+        try
+        {
+            rows = Read(stream);
+        }
+        catch (InvalidDataException)
+        {
+            rows = [];
+            return "无法读取该文件，请上传 .xlsx 格式的 Excel 表格。";
+        }
+
+        return rows.Count == 0 ? "表格中没有数据行。表头应为：" + string.Join("、", headers) + "。" : null;
+    }
+
     private static List<Row> ReadRows(Stream stream)
     {
         var rows = new List<Row>();

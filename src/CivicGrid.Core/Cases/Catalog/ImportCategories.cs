@@ -21,19 +21,9 @@ public sealed class ImportCategories(AppDbContext db, ResponsibilityResolver res
             return Outcome<CategoryImportResult>.Forbidden("只有系统管理员可以维护问题分类。");
         }
 
-        List<ExcelSheet.Row> rows;
-        try
+        if (ExcelSheet.ReadForImport(xlsx, CategorySheet.Headers, out var rows) is { } unreadable)
         {
-            rows = ExcelSheet.Read(xlsx);
-        }
-        catch (InvalidDataException)
-        {
-            return Outcome<CategoryImportResult>.Invalid("文件", "无法读取该文件，请上传 .xlsx 格式的 Excel 表格。");
-        }
-
-        if (rows.Count == 0)
-        {
-            return Outcome<CategoryImportResult>.Invalid("文件", "表格中没有数据行。表头应为：" + string.Join("、", CategorySheet.Headers) + "。");
+            return Outcome<CategoryImportResult>.Invalid("文件", unreadable);
         }
 
         var existing = await db.Set<CaseCategory>().ToDictionaryAsync(c => c.Code, ct);
