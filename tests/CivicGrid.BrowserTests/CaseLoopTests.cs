@@ -145,6 +145,8 @@ public sealed class CaseLoopTests(BrowserFixture browser)
 
     private static async Task OpenFromQueueAsync(IPage page, long id, string number)
     {
+        // The queue is prerendered: typing before the circuit is live would be lost.
+        await page.WaitForSelectorAsync(".cg-live-marker[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
         await page.FillAsync("#case-search", number);
         await page.Keyboard.PressAsync("Enter");
         var link = page.Locator($".cg-case-link[data-id='{id}']");

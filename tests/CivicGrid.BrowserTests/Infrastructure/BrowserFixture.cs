@@ -81,6 +81,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
         });
         context.SetDefaultTimeout(45_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         return await context.NewPageAsync();
     }
 
