@@ -35,7 +35,7 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         await ConsolePages.LoginAsync(page, "dispatcher");
         await page.WaitForSelectorAsync(".cg-welcome");
         await Assertions.Expect(page.Locator(".cg-menu").GetByRole(AriaRole.Link, new() { Name = "问题案卷" })).ToBeVisibleAsync();
-        await page.GotoAsync("/cases");
+        await ConsolePages.GotoLiveAsync(page, "/cases");
         await page.WaitForSelectorAsync(".cg-cases[data-ready=true]");
         await page.ClickAsync(".cg-case-tab[data-queue=dispatch]");
         await Assertions.Expect(page.Locator(".ant-tabs-tab-active")).ToContainTextAsync("待派遣");
@@ -69,7 +69,7 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         // 城管办理人: the case waits in 待签收; acknowledges (报到) and handles it.
         await ConsolePages.LoginAsync(page, "handler.cg");
         await page.WaitForSelectorAsync(".cg-welcome");
-        await page.GotoAsync("/cases?queue=acknowledge");
+        await ConsolePages.GotoLiveAsync(page, "/cases?queue=acknowledge");
         await page.WaitForSelectorAsync(".cg-cases[data-ready=true]");
         await Assertions.Expect(page.Locator(".ant-tabs-tab-active")).ToContainTextAsync("待签收");
         await OpenFromQueueAsync(page, id, number);
@@ -93,7 +93,7 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         // 督查员: verifies from 待核查; the case closes with its whole history.
         await ConsolePages.LoginAsync(page, "inspector");
         await page.WaitForSelectorAsync(".cg-welcome");
-        await page.GotoAsync("/cases?queue=verify");
+        await ConsolePages.GotoLiveAsync(page, "/cases?queue=verify");
         await page.WaitForSelectorAsync(".cg-cases[data-ready=true]");
         await OpenFromQueueAsync(page, id, number);
         await page.ClickAsync("[data-action=verify]");
@@ -123,9 +123,10 @@ public sealed class CaseLoopTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await ConsolePages.LoginAsync(page, "dispatcher");
         await page.WaitForSelectorAsync(".cg-welcome");
-        await page.GotoAsync($"/cases/{id}");
+        await ConsolePages.GotoLiveAsync(page, $"/cases/{id}");
         await page.WaitForSelectorAsync(".cg-case-page[data-ready=true]");
         await page.ClickAsync("[data-action=register]");
+        await page.WaitForSelectorAsync(".cg-dialog-register .ant-modal-footer .ant-btn-primary");
 
         // Someone else registers the case meanwhile.
         using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
