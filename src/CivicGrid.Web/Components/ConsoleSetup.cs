@@ -16,6 +16,7 @@ public static class ConsoleSetup
         services.AddScoped<RegionQueries>();
         services.AddScoped<CivicGrid.Web.Components.Pages.WorkbenchQueries>();
         services.AddScoped<CivicGrid.Web.Components.Pages.Organization.OrganizationQueries>();
+        services.AddScoped<CivicGrid.Web.Components.Cases.CaseConsoleQueries>();
         return services;
     }
 

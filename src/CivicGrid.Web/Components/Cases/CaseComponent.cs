@@ -11,13 +11,9 @@ namespace CivicGrid.Web.Components.Cases;
 /// </summary>
 public abstract class CaseComponent : ComponentBase
 {
-    private CaseConsoleQueries? _cases;
-
-    [Inject] private IServiceProvider Services { get; set; } = default!;
-
     [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
 
-    protected CaseConsoleQueries Cases => _cases ??= ActivatorUtilities.CreateInstance<CaseConsoleQueries>(Services);
+    [Inject] protected CaseConsoleQueries Cases { get; set; } = default!;
 
     protected async Task<Outcome<long>> TransitionAsync(AccessScope scope, long caseId, TransitionRequest request)
     {
