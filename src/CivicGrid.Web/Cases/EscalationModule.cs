@@ -23,6 +23,10 @@ public static class EscalationModule
             TypedResults.Ok(await queries.ListAsync(scope, page, pageSize, ct))).WithSummary("我的通知（未读在前）");
         notifications.MapPost("/{id:long}/read", async (long id, Notifications queries, AccessScope scope, CancellationToken ct) =>
             await queries.MarkReadAsync(scope, id, ct) ? Results.NoContent() : Problems.NotFound("通知不存在。")).WithSummary("标记通知为已读");
+        notifications.MapGet("/unread-count", async (Notifications queries, AccessScope scope, CancellationToken ct) =>
+            TypedResults.Ok(new { unread = await queries.UnreadCountAsync(scope, ct) })).WithSummary("我的未读通知数");
+        notifications.MapPost("/read-all", async (Notifications queries, AccessScope scope, CancellationToken ct) =>
+            TypedResults.Ok(new { marked = await queries.MarkAllReadAsync(scope, ct) })).WithSummary("全部标为已读");
     }
 }
 

@@ -12,6 +12,7 @@ public static class ResponsibilityApi
         var rules = api.MapGroup("/responsibility-rules").RequireAuthorization().WithTags("责任规则");
         rules.MapGet("/", List).WithSummary("责任规则列表（本辖区及覆盖本辖区的规则）");
         rules.MapPost("/", Create).WithSummary("新增责任规则（分类 × 区域 → 牵头单位、协办单位）");
+        rules.MapPut("/{id:int}", Update).WithSummary("修改责任规则（分类、区域、牵头单位、协办单位、备注）");
         rules.MapDelete("/{id:int}", Delete).WithSummary("删除责任规则");
         api.MapGet("/responsibility/resolve", Resolve).RequireAuthorization().WithTags("责任规则")
             .WithSummary("预览：某分类在某区域由谁来办（最具体的规则优先，否则分类默认单位）");
@@ -22,9 +23,10 @@ public static class ResponsibilityApi
         TypedResults.Ok(await queries.ListAsync(scope, new RuleFilter(categoryCode, regionCode, unitId, page, pageSize), ct));
 
     private static async Task<IResult> Create(CreateResponsibilityRuleRequest request, CreateResponsibilityRule handler, AccessScope scope, CancellationToken ct) =>
-        (await handler.HandleAsync(scope, request, ct)).ToHttp(
-            r => new { r.Id, r.CategoryCode, r.RegionCode, r.UnitId, r.CoUnitIds, r.Note, r.CreatedBy, r.CreatedAt },
-            r => $"/api/v1/responsibility-rules/{r.Id}");
+        (await handler.HandleAsync(scope, request, ct)).ToHttp(RuleBody.From, r => $"/api/v1/responsibility-rules/{r.Id}");
+
+    private static async Task<IResult> Update(int id, CreateResponsibilityRuleRequest request, UpdateResponsibilityRule handler, AccessScope scope, CancellationToken ct) =>
+        (await handler.HandleAsync(scope, id, request, ct)).ToHttp(RuleBody.From);
 
     private static async Task<IResult> Delete(int id, DeleteResponsibilityRule handler, AccessScope scope, CancellationToken ct) =>
         (await handler.HandleAsync(scope, id, ct)).ToHttp(_ => new { id, deleted = true });
@@ -54,4 +56,11 @@ public static class ResponsibilityApi
                 ruleId = match.RuleId,
             });
     }
+}
+
+/// <summary>A rule as created or changed (the list shows names too, see <see cref="RuleView"/>).</summary>
+internal sealed record RuleBody(int Id, string CategoryCode, string RegionCode, int UnitId, IReadOnlyList<int> CoUnitIds, string? Note,
+    string CreatedBy, DateTimeOffset CreatedAt)
+{
+    public static RuleBody From(ResponsibilityRule r) => new(r.Id, r.CategoryCode, r.RegionCode, r.UnitId, r.CoUnitIds, r.Note, r.CreatedBy, r.CreatedAt);
 }

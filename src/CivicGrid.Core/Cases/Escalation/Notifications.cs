@@ -44,4 +44,16 @@ public sealed class Notifications(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>How many of the caller's notifications are unread (the badge in the console's top bar).</summary>
+    public Task<int> UnreadCountAsync(AccessScope scope, CancellationToken ct = default) =>
+        db.Set<Notification>().CountAsync(n => n.RecipientUserId == scope.UserId && n.ReadAt == null, ct);
+
+    /// <summary>Marks all of the caller's unread notifications read; answers how many changed.</summary>
+    public async Task<int> MarkAllReadAsync(AccessScope scope, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<Notification>().Where(n => n.RecipientUserId == scope.UserId && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
 }

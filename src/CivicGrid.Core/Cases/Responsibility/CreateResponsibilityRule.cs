@@ -16,6 +16,29 @@ public sealed class CreateResponsibilityRule(AppDbContext db, ResponsibilityReso
 
     public async Task<Outcome<ResponsibilityRule>> HandleAsync(AccessScope scope, CreateResponsibilityRuleRequest request, CancellationToken ct = default)
     {
+        var draft = await PrepareAsync(db, scope, request, null, ct);
+        if (!draft.Succeeded)
+        {
+            return draft;
+        }
+
+        var rule = draft.Value!;
+        rule.CreatedBy = scope.UserName;
+        rule.CreatedAt = clock.GetUtcNow();
+        db.Add(rule);
+        await db.SaveChangesAsync(ct);
+        resolver.Invalidate();
+        return Outcome<ResponsibilityRule>.Created(rule);
+    }
+
+    /// <summary>
+    /// Checks a rule as it would be saved (shared with <see cref="UpdateResponsibilityRule"/>): the region exists and lies in the
+    /// caller's managed region, the category is active, the units are active and visible to him, and no other rule
+    /// (other than <paramref name="exceptRuleId"/>) has the same category and region. The value is an unsaved rule.
+    /// </summary>
+    internal static async Task<Outcome<ResponsibilityRule>> PrepareAsync(AppDbContext db, AccessScope scope, CreateResponsibilityRuleRequest request,
+        int? exceptRuleId, CancellationToken ct)
+    {
         var problems = Validate(request);
         if (problems.Count > 0)
         {
@@ -55,12 +78,16 @@ public sealed class CreateResponsibilityRule(AppDbContext db, ResponsibilityReso
             return Outcome<ResponsibilityRule>.Invalid("coUnitIds", $"协办单位 {string.Join("、", missing)} 不存在、已停用或不在您的可选范围内。");
         }
 
-        if (await db.Set<ResponsibilityRule>().Where(r => r.CategoryCode == categoryCode && r.RegionCode == regionCode).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct) is { } existing)
+        var except = exceptRuleId ?? 0;
+        if (await db.Set<ResponsibilityRule>().Where(r => r.CategoryCode == categoryCode && r.RegionCode == regionCode && r.Id != except)
+                .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct) is { } existing)
         {
-            return Outcome<ResponsibilityRule>.Conflict($"该分类在该区域已有责任规则（编号 {existing}），请先删除后再添加。");
+            return Outcome<ResponsibilityRule>.Conflict(exceptRuleId is null
+                ? $"该分类在该区域已有责任规则（编号 {existing}），请先删除后再添加。"
+                : $"该分类在该区域已有另一条责任规则（编号 {existing}），请修改那一条或先将其删除。");
         }
 
-        var rule = new ResponsibilityRule
+        return Outcome<ResponsibilityRule>.Ok(new ResponsibilityRule
         {
             CategoryCode = categoryCode,
             RegionCode = regionCode,
@@ -68,13 +95,8 @@ public sealed class CreateResponsibilityRule(AppDbContext db, ResponsibilityReso
             UnitId = request.UnitId.Value,
             CoUnitIds = coUnitIds,
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-            CreatedBy = scope.UserName,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Add(rule);
-        await db.SaveChangesAsync(ct);
-        resolver.Invalidate();
-        return Outcome<ResponsibilityRule>.Created(rule);
+            CreatedBy = "",
+        });
     }
 
     public static List<Problem> Validate(CreateResponsibilityRuleRequest r)
