@@ -17,6 +17,8 @@ public static class ConsoleSetup
         services.AddScoped<CivicGrid.Web.Components.Pages.WorkbenchQueries>();
         services.AddScoped<CivicGrid.Web.Components.Pages.Organization.OrganizationQueries>();
         services.AddScoped<CivicGrid.Web.Components.Cases.CaseConsoleQueries>();
+        services.AddScoped<CivicGrid.Web.Components.Configuration.ConfigurationQueries>();
+        services.AddScoped<CivicGrid.Web.Components.Notifications.UnreadNotifications>();
         return services;
     }
 

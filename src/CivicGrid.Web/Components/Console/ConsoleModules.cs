@@ -1,9 +1,18 @@
+using CivicGrid.Accounts;
+using CivicGrid.Web.Components.Configuration;
+
 namespace CivicGrid.Web.Components.Console;
 
-/// <summary>An entry of the console menu: a page (with <see cref="Href"/>) or a group of pages.</summary>
-public sealed record ConsoleMenuEntry(string Key, string Title, string Icon, string? Href = null, IReadOnlyList<ConsoleMenuEntry>? Children = null)
+/// <summary>
+/// An entry of the console menu: a page (with <see cref="Href"/>) or a group of pages; <see cref="VisibleTo"/> hides it
+/// from roles it is not for (the pages check again themselves).
+/// </summary>
+public sealed record ConsoleMenuEntry(string Key, string Title, string Icon, string? Href = null, IReadOnlyList<ConsoleMenuEntry>? Children = null,
+    Func<AccessScope, bool>? VisibleTo = null)
 {
     public IReadOnlyList<ConsoleMenuEntry> Items => Children ?? [];
+
+    public bool IsVisibleTo(AccessScope scope) => VisibleTo?.Invoke(scope) ?? true;
 }
 
 /// <summary>
@@ -23,7 +32,21 @@ public static class ConsoleModules
             new("people", "人员", "user", "/organization/people"),
             new("teams", "指挥体系", "cluster", "/organization/teams"),
         ]),
+        new("notifications", "通知与督办", "bell", "/notifications"),
+        new("configuration", "配置", "setting", VisibleTo: ConfigurationAccess.CanRead, Children:
+        [
+            new("categories", "问题分类", "partition", "/configuration/categories"),
+            new("responsibility", "责任规则", "node-index", "/configuration/responsibility"),
+            new("calendar", "工作日历", "calendar", "/configuration/calendar"),
+        ]),
     ];
+
+    /// <summary>The menu as the user sees it: entries he may not use left out, groups without visible pages dropped.</summary>
+    public static IReadOnlyList<ConsoleMenuEntry> MenuFor(AccessScope scope) =>
+        Menu.Where(e => e.IsVisibleTo(scope))
+            .Select(e => e.Items.Count == 0 ? e : e with { Children = e.Items.Where(c => c.IsVisibleTo(scope)).ToList() })
+            .Where(e => e.Href is not null || e.Items.Count > 0)
+            .ToList();
 
     /// <summary>The menu path (group, then page) of a console address, or empty when it is no menu page.</summary>
     public static IReadOnlyList<ConsoleMenuEntry> PathOf(string relativePath)
