@@ -35,4 +35,15 @@ internal static class ConsolePages
         await page.WaitForSelectorAsync(".cg-grid-page[data-ready=true]");
         await page.WaitForSelectorAsync(".leaflet-overlay-pane path");
     }
+
+    /// <summary>Picks an option of an AntDesign select by typing part of its text, then closes the dropdown (also of a multiple select).</summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string text)
+    {
+        await select.ClickAsync();
+        await select.Locator("input").FillAsync(text);
+        await page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = text }).First.ClickAsync();
+        var modalTitle = page.Locator(".ant-modal:visible .ant-modal-title");
+        await (await modalTitle.CountAsync() > 0 ? modalTitle.First : page.Locator("h1.cg-page-title")).ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
+    }
 }
