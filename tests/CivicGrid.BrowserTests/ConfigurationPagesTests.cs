@@ -244,7 +244,10 @@ public sealed class ConfigurationPagesTests(BrowserFixture browser)
         var caseId = await db.Set<Case>().Where(c => c.Card == SupervisionCard.Red).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct);
         var notification = new Notification
         {
-            RecipientUserId = user, Title = title, Body = body, Link = $"/cases/{caseId}",
+            RecipientUserId = user,
+            Title = title,
+            Body = body,
+            Link = $"/cases/{caseId}",
             CreatedAt = browser.App.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         db.Add(notification);

@@ -22,7 +22,11 @@ public abstract class ResponsibilityRuleUpdateTests<TApp>(TApp app) : IClassFixt
 
         var response = await admin.Put($"/api/v1/responsibility-rules/{id}", new
         {
-            categoryCode = "SJ0105", regionCode = FirstCommunity, unitId = await UnitId("D02"), coUnitIds = new[] { await UnitId("C" + FirstCommunity) }, note = "改由环卫牵头",
+            categoryCode = "SJ0105",
+            regionCode = FirstCommunity,
+            unitId = await UnitId("D02"),
+            coUnitIds = new[] { await UnitId("C" + FirstCommunity) },
+            note = "改由环卫牵头",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var changed = await response.Json();
