@@ -20,6 +20,9 @@ public static class ChineseText
     public static IReadOnlyList<string> Segment(string text) =>
         Segmenter.Value.Cut(text).Where(w => w.Any(char.IsLetterOrDigit)).ToList();
 
+    /// <summary>jieba's cut as it comes, punctuation and spaces included: for callers that filter as they go.</summary>
+    public static IEnumerable<string> Cut(string text) => Segmenter.Value.Cut(text);
+
     /// <summary>Segmented words joined by spaces: the form the full-text indexes store.</summary>
     public static string ToSearchText(string text) => string.Join(' ', Segment(text));
 
