@@ -25,24 +25,25 @@ public static class CategoryFeatures
     /// <summary>Appends the hashes of every feature occurrence in <paramref name="text"/> (repeats included).</summary>
     public static void Extract(string text, List<ulong> hashes)
     {
-        var folded = Fold(text);
+        Span<char> folded = stackalloc char[Math.Min(text.Length, MaxChars)];
+        Fold(text, folded);
+        Span<Range> words = stackalloc Range[folded.Length];
+        var count = ChineseText.CutWords(folded, words);
         var previous = 0UL;
-        foreach (var word in ChineseText.Cut(folded))
+        var previousEnd = -1;
+        foreach (var range in words[..count])
         {
-            if (!IsWord(word))
-            {
-                previous = 0;
-                continue;
-            }
-
-            var hash = Hash(WordKind, word);
+            var hash = Hash(WordKind, folded[range]);
             hashes.Add(hash);
-            if (previous != 0)
+            var (start, _) = range.GetOffsetAndLength(folded.Length);
+            if (start == previousEnd)
             {
+                // Only words that touch form a pair: punctuation or a space between them ends the phrase.
                 hashes.Add(Mix(WordPairKind ^ previous, hash));
             }
 
             previous = hash;
+            previousEnd = range.End.GetOffset(folded.Length);
         }
 
         CharGrams(folded, hashes);
@@ -88,31 +89,27 @@ public static class CategoryFeatures
         return count;
     }
 
-    /// <summary>Full-width to half-width, lower case, digits to 0, cut at <see cref="MaxChars"/>.</summary>
-    public static string Fold(string text)
+    /// <summary>Full-width to half-width, lower case, digits to 0, the first <c>into.Length</c> characters.</summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> into)
     {
-        var length = Math.Min(text.Length, MaxChars);
-        return string.Create(length, text, static (span, source) =>
+        for (var i = 0; i < into.Length; i++)
         {
-            for (var i = 0; i < span.Length; i++)
+            var c = text[i];
+            if (c is >= '\uFF01' and <= '\uFF5E')
             {
-                var c = source[i];
-                if (c is >= '\uFF01' and <= '\uFF5E')
-                {
-                    c = (char)(c - 0xFEE0);
-                }
-                else if (c == '\u3000')
-                {
-                    c = ' ';
-                }
-
-                span[i] = char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
+                c = (char)(c - 0xFEE0);
             }
-        });
+            else if (c == '\u3000')
+            {
+                c = ' ';
+            }
+
+            into[i] = char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
+        }
     }
 
     /// <summary>Single characters, bi- and trigrams within each run of letters and digits (punctuation and spaces end a run).</summary>
-    private static void CharGrams(string folded, List<ulong> hashes)
+    private static void CharGrams(ReadOnlySpan<char> folded, List<ulong> hashes)
     {
         var start = 0;
         for (var i = 0; i <= folded.Length; i++)
@@ -122,7 +119,7 @@ public static class CategoryFeatures
                 continue;
             }
 
-            var run = folded.AsSpan(start, i - start);
+            var run = folded[start..i];
             for (var n = 1; n <= 3; n++)
             {
                 for (var at = 0; at + n <= run.Length; at++)
@@ -133,19 +130,6 @@ public static class CategoryFeatures
 
             start = i + 1;
         }
-    }
-
-    private static bool IsWord(string token)
-    {
-        foreach (var c in token)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>FNV-1a over the UTF-16 code units, seeded with the feature kind, then mixed.</summary>
