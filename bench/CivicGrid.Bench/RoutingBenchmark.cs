@@ -49,6 +49,7 @@ public static class RoutingBenchmark
         Row("ML 模型（目录+案卷）", t => model.Suggest(t, 3), heldOut, residents, dev);
         Row("ML 模型（仅目录关键词）", t => catalogOnly.Suggest(t, 3), heldOut, residents, dev);
         Row("关键词匹配（基线）", t => KeywordCategorySuggester.Score(leaves, t, 3), heldOut, residents, dev);
+        Confident(model, residents, 0.6);
         if (args.Contains("--misses"))
         {
             Misses(model, dev);
@@ -100,6 +101,16 @@ public static class RoutingBenchmark
         }
 
         return $"{100.0 * top1 / set.Count:F1}% / {100.0 * top3 / set.Count:F1}%";
+    }
+
+    /// <summary>What auto-dispatch would do at the default threshold (Cases:AutoDispatchConfidence).</summary>
+    private static void Confident(CategoryModel model, IReadOnlyList<(string Code, string Text)> set, double threshold)
+    {
+        var best = set.Select(r => (r.Code, Top: model.Suggest(r.Text, 1)[0])).ToList();
+        var confident = best.Where(b => b.Top.Confidence >= threshold).ToList();
+        var right = confident.Count(b => b.Top.Code == b.Code);
+        Console.WriteLine($"手写居民评测集中置信度 ≥ {threshold} 的（会自动派遣）：{confident.Count} 条（{100.0 * confident.Count / set.Count:F1}%），" +
+                          $"其中分类正确 {100.0 * right / Math.Max(1, confident.Count):F1}%。");
     }
 
     private static void Misses(CategoryModel model, IReadOnlyList<(string Code, string Text)> dev)
