@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-using CivicGrid.Platform.Text;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Transforms.Text;
+using System.Collections.Frozen;
+using System.IO.Compression;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace CivicGrid.Cases.Routing;
 
@@ -10,65 +9,96 @@ namespace CivicGrid.Cases.Routing;
 public sealed record CategoryExample(string CategoryCode, string Text);
 
 /// <summary>
-/// A trained multiclass model over jieba tokens (word uni- and bigrams) and character uni- and bigrams
-/// (SDCA maximum entropy). Labels are "code|name", so a loaded model can name its suggestions.
-/// Predictions are thread-safe: prediction engines are pooled, one per concurrent caller.
+/// The trained category model in the compact form suggestions use: a multinomial logistic regression whose weights
+/// ML.NET learnt (<see cref="CategoryModelTrainer"/>), over <see cref="CategoryFeatures"/>. Scoring a report is jieba plus
+/// a few hundred dictionary look-ups and vector additions, with no ML.NET pipeline, no locks and no allocations beyond
+/// jieba's and the result: it is immutable and safe from any number of threads.
 /// </summary>
 public sealed class CategoryModel
 {
-    private readonly MLContext _ml;
-    private readonly ITransformer _model;
-    private readonly (string Code, string Name)[] _labels;
-    private readonly ConcurrentBag<PredictionEngine<Input, Output>> _engines = [];
+    private const string FileMagic = "CivicGrid.CategoryModel";
+    private const int FileFormat = 1;
+    private const string Entry = "model.bin";
 
-    private CategoryModel(MLContext ml, ITransformer model)
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private readonly (string Code, string Name)[] _labels;
+    private readonly ulong[] _hashes;
+    private readonly FrozenDictionary<ulong, int> _vocabulary;
+
+    // Feature-major: the row of feature f holds its weight for every class, so a report touches a few contiguous rows.
+    private readonly float[] _weights;
+    private readonly float[] _biases;
+
+    internal CategoryModel((string Code, string Name)[] labels, ulong[] hashes, float[] weights, float[] biases)
     {
-        _ml = ml;
-        _model = model;
-        var engine = ml.Model.CreatePredictionEngine<Input, Output>(model);
-        var slots = default(VBuffer<ReadOnlyMemory<char>>);
-        engine.OutputSchema["Score"].GetSlotNames(ref slots);
-        _labels = slots.DenseValues().Select(s => s.ToString()).Select(s => s.Split('|', 2) is [var c, var n] ? (c, n) : (s, s)).ToArray();
-        _engines.Add(engine);
+        if (labels.Length < 2 || biases.Length != labels.Length || weights.Length != hashes.Length * labels.Length)
+        {
+            throw new InvalidDataException("分类模型的维度不一致。");
+        }
+
+        _labels = labels;
+        _hashes = hashes;
+        _vocabulary = hashes.Select((h, i) => KeyValuePair.Create(h, i)).ToFrozenDictionary();
+        _weights = weights;
+        _biases = biases;
     }
 
     public int Classes => _labels.Length;
 
-    /// <summary>Tokens as the model sees them: jieba words separated by spaces.</summary>
-    public static string Prepare(string text) => string.Join(' ', ChineseText.Segment(text));
+    /// <summary>How many distinct features (words, word pairs, character n-grams) the model knows.</summary>
+    public int Features => _hashes.Length;
 
-    public static CategoryModel Train(IReadOnlyCollection<CategoryExample> examples, IReadOnlyDictionary<string, string> names, int seed = 1)
+    /// <summary>The classes in score order: (code, name).</summary>
+    public IReadOnlyList<(string Code, string Name)> Labels => _labels;
+
+    internal FrozenDictionary<ulong, int> Vocabulary => _vocabulary;
+
+    /// <summary>Trains with ML.NET on the examples (labels are leaf codes; <paramref name="names"/> names them) and keeps the compact model.</summary>
+    public static CategoryModel Train(IReadOnlyCollection<CategoryExample> examples, IReadOnlyDictionary<string, string> names, int seed = 1) =>
+        CategoryModelTrainer.Train(examples, names, seed).Model;
+
+    /// <summary>The <paramref name="top"/> most likely leaves, best first, with their probabilities.</summary>
+    public IReadOnlyList<CategorySuggestion> Suggest(string text, int top = 3)
     {
-        var ml = new MLContext(seed);
-        var rows = examples.Where(e => names.ContainsKey(e.CategoryCode))
-            .Select(e => new Input { Label = e.CategoryCode + "|" + names[e.CategoryCode], Text = Prepare(e.Text) }).ToList();
-        if (rows.Select(r => r.Label).Distinct().Count() < 2)
-        {
-            throw new InvalidOperationException("训练样本不足：至少需要两个分类的样本。");
-        }
-
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var featurize = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.FeaturizeText("Features", featurize, nameof(Input.Text)))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "Features", maximumNumberOfIterations: 10))
-            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
-        return new CategoryModel(ml, pipeline.Fit(data));
+        var classes = _labels.Length;
+        Span<float> probabilities = classes <= 512 ? stackalloc float[classes] : new float[classes];
+        Probabilities(text, probabilities);
+        return TopOf(probabilities, Math.Clamp(top, 1, classes));
     }
 
-    public static CategoryModel Load(string path)
+    /// <summary>Every class's probability for <paramref name="text"/>, in <see cref="Labels"/> order.</summary>
+    public void Probabilities(string text, Span<float> probabilities)
     {
-        var ml = new MLContext(1);
-        using var stream = File.OpenRead(path);
-        return new CategoryModel(ml, ml.Model.Load(stream, out _));
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Hashes.Clear();
+        CategoryFeatures.Extract(text, scratch.Hashes);
+        scratch.Fit(scratch.Hashes.Count);
+        var count = CategoryFeatures.Vectorize(CollectionsMarshal.AsSpan(scratch.Hashes), _vocabulary, scratch.Ids, scratch.Values);
+        Probabilities(scratch.Ids.AsSpan(0, count), scratch.Values.AsSpan(0, count), probabilities);
+    }
+
+    /// <summary>Softmax of the linear scores of a vector from <see cref="CategoryFeatures.Vectorize"/>.</summary>
+    public void Probabilities(ReadOnlySpan<int> ids, ReadOnlySpan<float> values, Span<float> probabilities)
+    {
+        var classes = _labels.Length;
+        var scores = probabilities[..classes];
+        _biases.CopyTo(scores);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            TensorPrimitives.MultiplyAdd(_weights.AsSpan(ids[i] * classes, classes), values[i], scores, scores);
+        }
+
+        var max = TensorPrimitives.Max(scores);
+        var sum = 0f;
+        for (var c = 0; c < classes; c++)
+        {
+            scores[c] = MathF.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+
+        TensorPrimitives.Divide(scores, sum, scores);
     }
 
     /// <summary>Writes to a temporary file first, so a crash never leaves half a model behind.</summary>
@@ -76,68 +106,120 @@ public sealed class CategoryModel
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+        using (var file = File.Create(temp))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        using (var writer = new BinaryWriter(zip.CreateEntry(Entry, CompressionLevel.Fastest).Open()))
         {
-            _ml.Model.Save(_model, null, stream);
+            writer.Write(FileMagic);
+            writer.Write(FileFormat);
+            writer.Write(CategoryFeatures.Version);
+            writer.Write(_labels.Length);
+            foreach (var (code, name) in _labels)
+            {
+                writer.Write(code);
+                writer.Write(name);
+            }
+
+            writer.Write(_hashes.Length);
+            writer.Write(MemoryMarshal.AsBytes(_hashes.AsSpan()));
+            writer.Write(MemoryMarshal.AsBytes(_biases.AsSpan()));
+            writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
         }
 
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>The <paramref name="top"/> most likely leaves, best first, with their probabilities.</summary>
-    public IReadOnlyList<CategorySuggestion> Suggest(string text, int top = 3)
+    /// <summary>Reads a model <see cref="Save"/> wrote; <see cref="InvalidDataException"/> for anything else (an older format too).</summary>
+    public static CategoryModel Load(string path)
     {
-        var input = new Input { Text = Prepare(text) };
-        if (!_engines.TryTake(out var engine))
-        {
-            engine = _ml.Model.CreatePredictionEngine<Input, Output>(_model);
-        }
-
-        float[] scores;
+        using var file = File.OpenRead(path);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        var entry = zip.GetEntry(Entry) ?? throw new InvalidDataException("不是本版本的分类模型文件。");
+        using var reader = new BinaryReader(entry.Open());
         try
         {
-            scores = engine.Predict(input).Score ?? [];
-        }
-        finally
-        {
-            _engines.Add(engine);
-        }
-
-        return TopOf(scores, Math.Clamp(top, 1, _labels.Length));
-    }
-
-    private List<CategorySuggestion> TopOf(float[] scores, int top)
-    {
-        var best = new List<int>(top + 1);
-        for (var i = 0; i < scores.Length; i++)
-        {
-            var at = best.FindIndex(b => scores[i] > scores[b]);
-            if (at < 0 && best.Count < top)
+            if (reader.ReadString() != FileMagic || reader.ReadInt32() != FileFormat || reader.ReadInt32() != CategoryFeatures.Version)
             {
-                best.Add(i);
+                throw new InvalidDataException("分类模型文件的格式或特征版本不同，需要重新训练。");
             }
-            else if (at >= 0)
+
+            var labels = new (string, string)[CheckedCount(reader.ReadInt32(), 100_000)];
+            for (var i = 0; i < labels.Length; i++)
             {
-                best.Insert(at, i);
-                if (best.Count > top)
-                {
-                    best.RemoveAt(top);
-                }
+                labels[i] = (reader.ReadString(), reader.ReadString());
             }
+
+            var hashes = new ulong[CheckedCount(reader.ReadInt32(), 50_000_000)];
+            var biases = new float[labels.Length];
+            var weights = new float[checked(hashes.Length * labels.Length)];
+            ReadExactly(reader, MemoryMarshal.AsBytes(hashes.AsSpan()));
+            ReadExactly(reader, MemoryMarshal.AsBytes(biases.AsSpan()));
+            ReadExactly(reader, MemoryMarshal.AsBytes(weights.AsSpan()));
+            return new CategoryModel(labels, hashes, weights, biases);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("分类模型文件不完整。", ex);
+        }
+    }
+
+    private static int CheckedCount(int count, int max) =>
+        count is >= 0 and <= 50_000_000 && count <= max ? count : throw new InvalidDataException("分类模型文件已损坏。");
+
+    private static void ReadExactly(BinaryReader reader, Span<byte> into) => reader.BaseStream.ReadExactly(into);
+
+    private List<CategorySuggestion> TopOf(ReadOnlySpan<float> probabilities, int top)
+    {
+        Span<int> best = stackalloc int[top];
+        var found = 0;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            var at = found;
+            while (at > 0 && probabilities[c] > probabilities[best[at - 1]])
+            {
+                at--;
+            }
+
+            if (at >= top)
+            {
+                continue;
+            }
+
+            var last = Math.Min(found, top - 1);
+            for (var i = last; i > at; i--)
+            {
+                best[i] = best[i - 1];
+            }
+
+            best[at] = c;
+            found = Math.Min(found + 1, top);
         }
 
-        return best.Select(i => new CategorySuggestion(_labels[i].Code, _labels[i].Name, Math.Round(scores[i], 4))).ToList();
+        var result = new List<CategorySuggestion>(found);
+        foreach (var c in best[..found])
+        {
+            result.Add(new CategorySuggestion(_labels[c].Code, _labels[c].Name, Math.Round(probabilities[c], 4)));
+        }
+
+        return result;
     }
 
-    private sealed class Input
+    /// <summary>Per-thread buffers, so scoring allocates nothing of its own and needs no lock.</summary>
+    private sealed class Scratch
     {
-        public string Label { get; set; } = "";
-        public string Text { get; set; } = "";
-    }
+        public List<ulong> Hashes { get; } = new(256);
 
-    private sealed class Output
-    {
-        [ColumnName("Score")]
-        public float[]? Score { get; set; }
+        public int[] Ids { get; private set; } = new int[256];
+
+        public float[] Values { get; private set; } = new float[256];
+
+        public void Fit(int count)
+        {
+            if (Ids.Length < count)
+            {
+                Ids = new int[Math.Max(count, Ids.Length * 2)];
+                Values = new float[Ids.Length];
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CivicGrid.Cases.Catalog;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,14 @@ namespace CivicGrid.Cases.Routing;
 public sealed record CategoryTrainingSet(
     IReadOnlyList<CategoryExample> Examples, IReadOnlyDictionary<string, string> Names, IReadOnlyList<string> Keywords, int CaseExamples)
 {
+    // A keyword alone is a two-to-six character example, but residents wrap the telling words in sentences about where and
+    // how long; each keyword is also learnt inside one such neutral sentence, so its weight holds up in a long report.
+    private static readonly string[] Frames =
+    [
+        "我家楼下{0}，好几天了", "小区门口{0}，麻烦处理一下", "路边{0}，没人管", "反映一下：{0}，影响大家", "{0}，希望尽快解决",
+        "最近这边{0}，太闹心了", "你好，{0}，请派人看看", "单位旁边{0}，已经很久了",
+    ];
+
     private static readonly string[] ClassifyingSteps = ["register", "dispatch"];
 
     public static async Task<CategoryTrainingSet> LoadAsync(AppDbContext db, int maxCases, CancellationToken ct)
@@ -28,7 +37,10 @@ public sealed record CategoryTrainingSet(
         return catalog with { Examples = examples, CaseExamples = cases.Count };
     }
 
-    /// <summary>The catalog part only: names (three times, they are the strongest hint) and keywords of active leaves.</summary>
+    /// <summary>
+    /// The catalog part only: names (three times, they are the strongest hint) and keywords of active leaves, each keyword
+    /// alone and inside a neutral sentence.
+    /// </summary>
     public static async Task<CategoryTrainingSet> LoadCatalogAsync(AppDbContext db, CancellationToken ct)
     {
         var categories = await db.Set<CaseCategory>().AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
@@ -44,6 +56,7 @@ public sealed record CategoryTrainingSet(
         {
             examples.AddRange(Enumerable.Repeat(new CategoryExample(leaf.Code, leaf.Name), 3));
             examples.AddRange(leaf.KeywordList.Select(k => new CategoryExample(leaf.Code, k)));
+            examples.AddRange(leaf.KeywordList.Select((k, i) => new CategoryExample(leaf.Code, string.Format(CultureInfo.InvariantCulture, Frames[i % Frames.Length], k))));
         }
 
         var keywords = leaves.SelectMany(l => l.KeywordList.Append(l.Name)).Distinct().ToList();

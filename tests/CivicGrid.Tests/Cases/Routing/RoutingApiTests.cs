@@ -73,6 +73,30 @@ public abstract class RoutingApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task A_retrained_model_learns_the_demo_cases_and_suggests_the_category_of_a_resident_report()
+    {
+        var admin = await app.ClientAs("admin");
+        var started = await admin.Post("/api/v1/routing/retrain", new { });
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        JsonElement status;
+        do
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            status = await admin.GetJson("/api/v1/routing/model");
+        }
+        while (status.GetProperty("training").GetBoolean() && DateTime.UtcNow < deadline);
+
+        Assert.Equal("Ready", status.GetProperty("state").GetString());
+        Assert.True(status.GetProperty("caseExamples").GetInt32() > 100, status.GetRawText());
+        var text = Uri.EscapeDataString("隔壁单元有人天天把电瓶车推到楼梯拐角，从家里扯根插线板出来充一整夜");
+        var suggestions = (await admin.GetJson("/api/v1/cases/suggest-category?text=" + text)).EnumerateArray().ToList();
+        Assert.Equal(3, suggestions.Count);
+        Assert.Contains("SJ0414", suggestions.Select(s => s.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task Demo_cases_exist_in_every_state_and_their_histories_verify()
     {
         var admin = await app.ClientAs("admin");
