@@ -29,11 +29,15 @@ public sealed class PointSigns(AppDbContext db, IndexQueries index)
         + "&lat=" + lat.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)
         + "&name=" + Uri.EscapeDataString(name);
 
-    public async Task<PointSign?> GetAsync(string code, CancellationToken ct = default)
+    public async Task<PointSign?> GetAsync(string code, CancellationToken ct = default) =>
+        (await GetManyAsync([code.Trim()], ct)).FirstOrDefault();
+
+    /// <summary>The signs of several points in code order (printing a category); standards are read once per category.</summary>
+    public async Task<List<PointSign>> GetManyAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default)
     {
-        var key = code.Trim();
-        var p = await db.Set<InspectionPoint>().AsNoTracking()
-            .Where(x => x.Code == key)
+        var points = await db.Set<InspectionPoint>().AsNoTracking()
+            .Where(x => codes.Contains(x.Code))
+            .OrderBy(x => x.Code)
             .Select(x => new
             {
                 x.Code,
@@ -50,18 +54,19 @@ public sealed class PointSigns(AppDbContext db, IndexQueries index)
                 x.Status,
                 x.LatestInspection,
             })
-            .FirstOrDefaultAsync(ct);
-        if (p is null)
+            .ToListAsync(ct);
+        var regionCodes = points.SelectMany(p => new[] { p.RegionCode[..9], p.RegionCode[..12] }).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var sections = new Dictionary<string, List<SignSection>>();
+        foreach (var category in points.Select(p => p.CategoryCode).Distinct())
         {
-            return null;
+            var standards = await index.ForCategoryAsync(category, ct);
+            sections[category] = standards.GroupBy(s => s.Content).Select(g => new SignSection(g.Key, g.Select(s => s.Standard.Text).ToList())).ToList();
         }
 
-        var regionCodes = new[] { p.RegionCode[..9], p.RegionCode[..12] };
-        var names = await db.Regions.AsNoTracking().Where(r => regionCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        var standards = await index.ForCategoryAsync(p.CategoryCode, ct);
-        var sections = standards.GroupBy(s => s.Content).Select(g => new SignSection(g.Key, g.Select(s => s.Standard.Text).ToList())).ToList();
-        var latest = p.LatestInspection is { } l ? new LatestInspectionView(l.InspectedAt, l.ScoreRate, l.FailedItems, l.Passed, l.Summary, null) : null;
-        return new PointSign(p.Code, p.Name, p.CategoryName, p.Address, names.GetValueOrDefault(regionCodes[0]), names.GetValueOrDefault(regionCodes[1]),
-            p.Lon, p.Lat, p.UnitName, p.ResponsiblePerson, PersonalData.MaskPhone(p.ContactPhone), p.Status == PointStatus.Active, sections, latest);
+        return points.Select(p => new PointSign(p.Code, p.Name, p.CategoryName, p.Address, names.GetValueOrDefault(p.RegionCode[..9]),
+            names.GetValueOrDefault(p.RegionCode[..12]), p.Lon, p.Lat, p.UnitName, p.ResponsiblePerson, PersonalData.MaskPhone(p.ContactPhone),
+            p.Status == PointStatus.Active, sections[p.CategoryCode],
+            p.LatestInspection is { } l ? new LatestInspectionView(l.InspectedAt, l.ScoreRate, l.FailedItems, l.Passed, l.Summary, null) : null)).ToList();
     }
 }

@@ -11,6 +11,9 @@ public sealed class StandardsOptions
     /// <summary>What the hotline is, shown beside the number.</summary>
     public string SupervisionPhoneName { get; set; } = "政务服务便民热线";
 
+    /// <summary>Who issues the signs, printed at their foot.</summary>
+    public string SignIssuer { get; set; } = "创建全国文明城区指挥部办公室";
+
     /// <summary>
     /// The public address residents reach the platform at (e.g. https://wm.example.gov.cn), used in the QR codes of
     /// printed signs; when empty, the address of the console request that prints them.
