@@ -9,6 +9,7 @@ public static class StandardsModule
     {
         services.Configure<StandardsOptions>(configuration.GetSection(StandardsOptions.Section));
         services.AddSingleton<SignQrCodes>();
+        services.AddScoped<CivicGrid.Web.Components.Standards.StandardsConsoleQueries>();
         return services.AddStandardsUseCases();
     }
 
