@@ -62,6 +62,12 @@ public sealed partial class StandardsPagesTests(BrowserFixture browser)
         Assert.StartsWith("/report?point=" + href!["/p/points/".Length..], report);
         await Screenshots.SaveAsync(sign, "public-point-sign");
         await phone.CloseAsync();
+
+        await page.GotoAsync($"/standards/signs/print?code={href!["/p/points/".Length..]}");
+        await Assertions.Expect(page.Locator(".sheet")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".sheet")).ToContainTextAsync("东坝镇人民政府");
+        Assert.True(await page.Locator(".sheet .qr img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
+        await Screenshots.SaveAsync(page, "console-point-sign-print");
     }
 
     [Fact]

@@ -21,8 +21,8 @@ public static class SignPages
     private static async Task<IResult> Sign(string code, PointSigns signs, IOptions<StandardsOptions> options, HttpResponse response, CancellationToken ct)
     {
         var sign = code.Length <= 32 ? await signs.GetAsync(code, ct) : null;
-        // Phones cache the page; a new inspection result should show within minutes.
-        response.Headers.CacheControl = "public, max-age=300";
+        // A new inspection result must show at once, also on a phone that scanned the code before.
+        response.Headers.CacheControl = "no-cache";
         return new RazorComponentResult<PointSignPage>(new Dictionary<string, object?>
         {
             [nameof(PointSignPage.Sign)] = sign,
