@@ -83,4 +83,28 @@ public sealed partial class StandardsPagesTests(BrowserFixture browser)
         Assert.Equal(0, await page.Locator("label[for=index-import]").CountAsync());
         await Screenshots.SaveAsync(page, "console-standards-index");
     }
+
+    [Fact]
+    public async Task Street_office_edits_a_point_through_the_dialog_and_sees_Chinese_validation()
+    {
+        var page = await browser.NewPageAsync();
+        await ConsolePages.LoginAsync(page, "street01");
+        await ConsolePages.GotoLiveAsync(page, "/standards/points?category=GCCS");
+        await page.WaitForSelectorAsync(".ant-table-tbody tr.ant-table-row");
+        var row = page.Locator(".ant-table-tbody tr.ant-table-row").First;
+        var original = (await row.Locator("td:nth-child(2)").InnerTextAsync()).Trim();
+        await row.GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
+        var name = page.Locator("#point-name");
+        await Assertions.Expect(name).ToHaveValueAsync(original);
+        await page.Locator("#point-phone").FillAsync("12345");
+        await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-modal .ant-alert-error")).ToContainTextAsync("联系电话");
+
+        await page.Locator("#point-phone").FillAsync("13900001111");
+        await name.FillAsync(original + "（改）");
+        await page.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-modal")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".ant-table-tbody")).ToContainTextAsync(original + "（改）");
+        await Assertions.Expect(page.Locator(".ant-table-tbody")).ToContainTextAsync("13900001111");
+    }
 }

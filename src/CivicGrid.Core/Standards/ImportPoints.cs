@@ -28,7 +28,7 @@ public sealed class ImportPoints(AppDbContext db, RegionLocator locator, TimePro
 
         var requests = rows.Select(r => (Row: r, Problems: new List<Problem>())).Select(x => (x.Row, x.Problems, Request: PointSheet.ToRequest(x.Row, x.Problems))).ToList();
         var lookups = await PointLookups.LoadAsync(db, requests.Select(r => r.Request), ct);
-        var codes = requests.Select(r => r.Request.Code?.Trim().ToUpperInvariant()).OfType<string>().ToList();
+        var codes = requests.Select(r => r.Request.Code).Where(c => !string.IsNullOrWhiteSpace(c)).Select(PointCodes.Normalize).ToList();
         var existing = await db.Set<InspectionPoint>().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
 
         var problems = new List<Problem>();
@@ -37,7 +37,7 @@ public sealed class ImportPoints(AppDbContext db, RegionLocator locator, TimePro
         foreach (var (row, rowProblems, request) in requests)
         {
             rowProblems.AddRange(SavePoint.Validate(request, out var status));
-            var code = string.IsNullOrWhiteSpace(request.Code) ? null : request.Code.Trim().ToUpperInvariant();
+            var code = string.IsNullOrWhiteSpace(request.Code) ? null : PointCodes.Normalize(request.Code);
             if (code is not null && !seen.Add(code))
             {
                 rowProblems.Add(new("code", $"编码“{code}”在表格中重复。"));

@@ -93,8 +93,9 @@ public sealed class PointQueries(AppDbContext db)
 
     public async Task<PointDetail?> GetAsync(AccessScope scope, string code, CancellationToken ct = default)
     {
+        var key = PointCodes.Normalize(code);
         var p = await db.Set<InspectionPoint>().AsNoTracking().Include(x => x.Category).Include(x => x.ResponsibleUnit)
-            .FirstOrDefaultAsync(x => x.Code == code.Trim(), ct);
+            .FirstOrDefaultAsync(x => x.Code == key, ct);
         if (p is null || !PointAccess.CanRead(scope, p))
         {
             return null;

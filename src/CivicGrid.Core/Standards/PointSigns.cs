@@ -30,7 +30,7 @@ public sealed class PointSigns(AppDbContext db, IndexQueries index)
         + "&name=" + Uri.EscapeDataString(name);
 
     public async Task<PointSign?> GetAsync(string code, CancellationToken ct = default) =>
-        (await GetManyAsync([code.Trim()], ct)).FirstOrDefault();
+        (await GetManyAsync([PointCodes.Normalize(code)], ct)).FirstOrDefault();
 
     /// <summary>The signs of several points in code order (printing a category); standards are read once per category.</summary>
     public async Task<List<PointSign>> GetManyAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CivicGrid.Accounts;
 using CivicGrid.Data;
 using CivicGrid.Grid;
@@ -18,11 +17,8 @@ public sealed record SavePointRequest(
     int? Version = null);
 
 /// <summary>Creates a point (<c>existingCode</c> null) or changes one; the code is printed on signs and never changes.</summary>
-public sealed partial class SavePoint(AppDbContext db, RegionLocator locator, TimeProvider clock)
+public sealed class SavePoint(AppDbContext db, RegionLocator locator, TimeProvider clock)
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9\-]{0,31}$")]
-    private static partial Regex CodePattern();
-
     public async Task<Outcome<InspectionPoint>> HandleAsync(AccessScope scope, string? existingCode, SavePointRequest request, CancellationToken ct = default)
     {
         if (!PointAccess.ManagesAny(scope))
@@ -33,7 +29,8 @@ public sealed partial class SavePoint(AppDbContext db, RegionLocator locator, Ti
         InspectionPoint? point = null;
         if (existingCode is not null)
         {
-            point = await db.Set<InspectionPoint>().FirstOrDefaultAsync(p => p.Code == existingCode, ct);
+            var key = PointCodes.Normalize(existingCode);
+            point = await db.Set<InspectionPoint>().FirstOrDefaultAsync(p => p.Code == key, ct);
             if (point is null || !PointAccess.CanRead(scope, point))
             {
                 return Outcome<InspectionPoint>.NotFound($"点位 {existingCode} 不存在或不在您的管辖范围内。");
@@ -73,7 +70,7 @@ public sealed partial class SavePoint(AppDbContext db, RegionLocator locator, Ti
         {
             var code = string.IsNullOrWhiteSpace(request.Code)
                 ? FormatCode(resolved.Category, await MaxNumberAsync(db, resolved.Category, ct) + 1)
-                : request.Code.Trim().ToUpperInvariant();
+                : PointCodes.Normalize(request.Code);
             if (await db.Set<InspectionPoint>().AnyAsync(p => p.Code == code, ct))
             {
                 return Outcome<InspectionPoint>.Invalid("code", $"点位编码“{code}”已存在。");
@@ -105,7 +102,7 @@ public sealed partial class SavePoint(AppDbContext db, RegionLocator locator, Ti
     public static List<Problem> Validate(SavePointRequest request, out PointStatus? status)
     {
         var problems = new List<Problem>();
-        if (!string.IsNullOrWhiteSpace(request.Code) && !CodePattern().IsMatch(request.Code.Trim()))
+        if (!string.IsNullOrWhiteSpace(request.Code) && !PointCodes.IsValid(request.Code))
         {
             problems.Add(new("code", $"点位编码“{request.Code}”格式不正确：只能用字母、数字和连字符，不超过 32 个字符（如 NMSC-0001）。"));
         }

@@ -61,6 +61,30 @@ public abstract partial class PointApiTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task Demo_places_lie_in_the_town_they_are_named_after()
+    {
+        var admin = await app.ClientAs("admin");
+        var towns = (await admin.GetJson("/api/v1/regions/110199/children")).EnumerateArray()
+            .Select(t => (Code: t.GetProperty("code").GetString()!, Name: t.GetProperty("name").GetString()!)).ToList();
+        var checkedCount = 0;
+        foreach (var category in new[] { "NMSC", "ZXXX", "YY", "GGGC" })
+        {
+            var points = await admin.GetJson($"/api/v1/points?categoryCode={category}&pageSize=200");
+            foreach (var p in points.GetProperty("items").EnumerateArray())
+            {
+                var name = p.GetProperty("name").GetString()!;
+                if (towns.FirstOrDefault(t => name.StartsWith(t.Name, StringComparison.Ordinal)) is { Code: not null } town)
+                {
+                    Assert.True(p.GetProperty("regionCode").GetString()!.StartsWith(town.Code, StringComparison.Ordinal), $"{name} 不在{town.Name}");
+                    checkedCount++;
+                }
+            }
+        }
+
+        Assert.True(checkedCount >= 60, $"只核对了 {checkedCount} 个以镇街命名的点位");
+    }
+
+    [Fact]
     public async Task Street_office_sees_and_changes_only_its_own_points()
     {
         var admin = await app.ClientAs("admin");
@@ -184,7 +208,7 @@ public abstract partial class PointApiTests<TApp>(TApp app) : IClassFixture<TApp
         var imported = await Upload(street, "/api/v1/points/import", good);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(2, (await imported.Json()).GetProperty("created").GetInt32());
-        var lane = await street.GetJson("/api/v1/points/BJXX-T01");
+        var lane = await street.GetJson("/api/v1/points/bjxx-t01");
         Assert.Equal("inactive", lane.GetProperty("status").GetString());
         Assert.Equal(own.Lon, lane.GetProperty("lon").GetDouble(), 5);
         Assert.StartsWith(OwnTown, lane.GetProperty("regionCode").GetString());
