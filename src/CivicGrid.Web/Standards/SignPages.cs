@@ -75,7 +75,10 @@ public static class SignPages
         var isA4 = string.Equals(paper, "A4", StringComparison.OrdinalIgnoreCase);
         var switchQuery = QueryString.Create(new Dictionary<string, string?>
         {
-            ["code"] = code, ["categoryCode"] = categoryCode, ["regionCode"] = regionCode, ["paper"] = isA4 ? "A5" : "A4",
+            ["code"] = code,
+            ["categoryCode"] = categoryCode,
+            ["regionCode"] = regionCode,
+            ["paper"] = isA4 ? "A5" : "A4",
         }.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)));
         return new RazorComponentResult<PrintSigns>(new Dictionary<string, object?>
         {

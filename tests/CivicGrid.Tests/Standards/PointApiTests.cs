@@ -111,8 +111,13 @@ public abstract partial class PointApiTests<TApp>(TApp app) : IClassFixture<TApp
         var ownCell = await CellCentreAsync(admin, OwnTown);
         var created = await street.Post("/api/v1/points", new
         {
-            name = "东坝镇口袋公园", categoryCode = "GY", lon = ownCell.Lon, lat = ownCell.Lat, responsibleUnitCode = "S" + OwnTown,
-            responsiblePerson = "王建华", contactPhone = "13812345678",
+            name = "东坝镇口袋公园",
+            categoryCode = "GY",
+            lon = ownCell.Lon,
+            lat = ownCell.Lat,
+            responsibleUnitCode = "S" + OwnTown,
+            responsiblePerson = "王建华",
+            contactPhone = "13812345678",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var json = await created.Json();
