@@ -852,6 +852,239 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.ToTable("calendar_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Name");
+
+                    b.ToTable("index_sections", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.InspectionPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<byte[]>("GeometryWkb")
+                        .HasColumnType("bytea");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("ResponsibleUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleUnitId");
+
+                    b.HasIndex("CategoryId", "RegionCode");
+
+                    b.HasIndex("DistrictCode", "RegionCode");
+
+                    b.ToTable("inspection_points", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.PointCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Shape")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("point_categories", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.Standard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CaseCategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CountBasis")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CountSubject")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MaxScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observation")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PassScore")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("standards", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.StandardPointCategory", b =>
+                {
+                    b.Property<int>("StandardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PointCategoryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StandardId", "PointCategoryId");
+
+                    b.HasIndex("PointCategoryId");
+
+                    b.ToTable("standard_point_categories", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1055,6 +1288,100 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.IndexSection", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.InspectionPoint", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.PointCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Organization.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CivicGrid.Standards.LatestInspection", "LatestInspection", b1 =>
+                        {
+                            b1.Property<int>("InspectionPointId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("FailedItems")
+                                .HasColumnType("integer")
+                                .HasColumnName("LatestFailedItems");
+
+                            b1.Property<DateTimeOffset>("InspectedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("LatestInspectedAt");
+
+                            b1.Property<string>("InspectionRef")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("LatestInspectionRef");
+
+                            b1.Property<double>("ScoreRate")
+                                .HasColumnType("double precision")
+                                .HasColumnName("LatestScoreRate");
+
+                            b1.Property<string>("Summary")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LatestSummary");
+
+                            b1.HasKey("InspectionPointId");
+
+                            b1.ToTable("inspection_points");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionPointId");
+                        });
+
+                    b.Navigation("Category");
+
+                    b.Navigation("LatestInspection");
+
+                    b.Navigation("ResponsibleUnit");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.Standard", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.IndexSection", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.StandardPointCategory", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.PointCategory", "PointCategory")
+                        .WithMany()
+                        .HasForeignKey("PointCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Standards.Standard", null)
+                        .WithMany("PointCategories")
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PointCategory");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1121,6 +1448,11 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.Navigation("Coverage");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.Standard", b =>
+                {
+                    b.Navigation("PointCategories");
                 });
 #pragma warning restore 612, 618
         }

@@ -824,6 +824,231 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.ToTable("calendar_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Name");
+
+                    b.ToTable("index_sections", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.InspectionPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("GeometryWkb")
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Lon")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponsibleUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleUnitId");
+
+                    b.HasIndex("CategoryId", "RegionCode");
+
+                    b.HasIndex("DistrictCode", "RegionCode");
+
+                    b.ToTable("inspection_points", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.PointCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shape")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("point_categories", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.Standard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseCategoryCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountBasis")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountSubject")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Observation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PassScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("standards", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.StandardPointCategory", b =>
+                {
+                    b.Property<int>("StandardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StandardId", "PointCategoryId");
+
+                    b.HasIndex("PointCategoryId");
+
+                    b.ToTable("standard_point_categories", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1023,6 +1248,100 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.IndexSection", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.InspectionPoint", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.PointCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Organization.Unit", "ResponsibleUnit")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("CivicGrid.Standards.LatestInspection", "LatestInspection", b1 =>
+                        {
+                            b1.Property<int>("InspectionPointId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FailedItems")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LatestFailedItems");
+
+                            b1.Property<long>("InspectedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LatestInspectedAt");
+
+                            b1.Property<string>("InspectionRef")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LatestInspectionRef");
+
+                            b1.Property<double>("ScoreRate")
+                                .HasColumnType("REAL")
+                                .HasColumnName("LatestScoreRate");
+
+                            b1.Property<string>("Summary")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LatestSummary");
+
+                            b1.HasKey("InspectionPointId");
+
+                            b1.ToTable("inspection_points");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionPointId");
+                        });
+
+                    b.Navigation("Category");
+
+                    b.Navigation("LatestInspection");
+
+                    b.Navigation("ResponsibleUnit");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.Standard", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.IndexSection", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.StandardPointCategory", b =>
+                {
+                    b.HasOne("CivicGrid.Standards.PointCategory", "PointCategory")
+                        .WithMany()
+                        .HasForeignKey("PointCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CivicGrid.Standards.Standard", null)
+                        .WithMany("PointCategories")
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PointCategory");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1089,6 +1408,11 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.Navigation("Coverage");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CivicGrid.Standards.Standard", b =>
+                {
+                    b.Navigation("PointCategories");
                 });
 #pragma warning restore 612, 618
         }

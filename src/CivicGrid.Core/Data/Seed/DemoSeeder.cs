@@ -36,6 +36,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await db.SaveChangesAsync(ct);
 
         await DemoCatalogSeed.SeedAsync(db, clock, ct);
+        await DemoStandardsSeeder.SeedAsync(db, clock, ct);
         await DemoAccounts.CreateAsync(users, db, regions, units, people);
         await DemoCasesSeeder.SeedAsync(db, clock, ct);
         return true;
