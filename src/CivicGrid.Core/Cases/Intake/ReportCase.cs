@@ -21,12 +21,14 @@ public sealed record ReportCaseRequest(
 public sealed record ReportedCase(long Id, bool IsNew);
 
 /// <summary>
-/// Takes a report: locates it on the grid, classifies it (given or suggested), and, for a confident
-/// citizen report, registers and dispatches it to the responsible unit at once (智能派遣).
+/// Takes a report from any front door: locates it on the grid, classifies it (given or suggested) and, for a confident
+/// citizen report, plans its dispatch to the responsible unit (智能派遣) — all in the caller's task — then hands it to the
+/// <see cref="IntakeWriter"/>, which writes it with the other reports of the moment in one transaction and answers only
+/// after the commit. A repeated idempotency key, or the same report again within a short window, answers the first case.
 /// </summary>
 public sealed class ReportCase(
-    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage,
-    IOptions<CaseOptions> options, TimeProvider clock)
+    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage, IntakeWriter writer,
+    IReportOrigin origin, IOptions<CaseOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<ReportedCase>> HandleAsync(AccessScope scope, ReportCaseRequest request, CancellationToken ct = default)
     {
@@ -40,12 +42,6 @@ public sealed class ReportCase(
         if (attachmentProblem is not null)
         {
             return Outcome<ReportedCase>.Invalid([attachmentProblem], attachmentProblem.Message);
-        }
-
-        var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
-        if (key is not null && await ExistingAsync(key, ct) is { } existing)
-        {
-            return Outcome<ReportedCase>.Ok(new ReportedCase(existing, false));
         }
 
         string? regionCode = null;
@@ -85,6 +81,8 @@ public sealed class ReportCase(
         }
 
         var now = clock.GetUtcNow();
+        var address = string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim();
+        var phone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim();
         var c = new Case
         {
             Status = CaseStatus.Reported,
@@ -93,50 +91,25 @@ public sealed class ReportCase(
             DistrictCode = districtCode,
             RegionCode = regionCode,
             Description = description,
-            Address = request.Address?.Trim(),
+            Address = address,
             Lon = request.Lon,
             Lat = request.Lat,
             ReporterUserId = scope.IsAuthenticated ? scope.UserId : null,
-            ReporterName = request.ReporterName?.Trim(),
-            ReporterPhone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim(),
-            IdempotencyKey = key,
+            ReporterName = string.IsNullOrWhiteSpace(request.ReporterName) ? null : request.ReporterName.Trim(),
+            ReporterPhone = phone,
+            IdempotencyKey = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim(),
+            ContentHash = ReportDuplicates.ContentHash(description),
+            ReporterAddressHash = ReportDuplicates.AddressHash(origin.ClientAddress),
             ReportedAt = now,
             UpdatedAt = now,
-            SearchText = SearchTokens.ForIndex(description, request.Address?.Trim()),
+            SearchText = SearchTokens.ForIndex(description, address),
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(c);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (key is not null)
-        {
-            // Another request with the same key won the race: answer its case.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await ExistingAsync(key, ct) is { } winner
-                ? Outcome<ReportedCase>.Ok(new ReportedCase(winner, false))
-                : throw new InvalidOperationException("幂等键冲突但找不到已有案卷。");
-        }
-
-        var history = new CaseHistory(db);
-        var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(c.ReporterPhone) ?? "");
-        await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, scope, reporter, now,
-            comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: attachments, ct: ct);
-        if (source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence)
-        {
-            await triage.AutoDispatchAsync(c, history, now, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<ReportedCase>.Created(new ReportedCase(c.Id, true));
+        var plan = source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence ? await triage.PlanAsync(c, ct) : null;
+        var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(phone) ?? "");
+        var reported = await writer.WriteAsync(new PendingReport(c, plan, scope, reporter, attachments), ct);
+        return reported.IsNew ? Outcome<ReportedCase>.Created(reported) : Outcome<ReportedCase>.Ok(reported);
     }
-
-    private Task<long?> ExistingAsync(string key, CancellationToken ct) =>
-        db.Set<Case>().Where(x => x.IdempotencyKey == key).Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
 
     private async Task<bool> IsActiveLeafAsync(string code, CancellationToken ct) =>
         await db.Set<CaseCategory>().AnyAsync(x => x.Code == code && x.IsActive, ct)
@@ -184,7 +157,12 @@ public sealed class ReportCase(
             problems.Add(new("reporterPhone", "联系电话格式不正确。"));
         }
 
-        if (r.IdempotencyKey?.Length > 100)
+        if (r.ReporterName?.Trim().Length > 50)
+        {
+            problems.Add(new("reporterName", "联系人姓名不能超过 50 个字。"));
+        }
+
+        if (r.IdempotencyKey?.Trim().Length > 100)
         {
             problems.Add(new("idempotencyKey", "幂等键不能超过 100 个字符。"));
         }
