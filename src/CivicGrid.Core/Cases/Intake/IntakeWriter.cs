@@ -101,8 +101,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     {
         try
         {
-            await WriteTogetherAsync(batch);
-            _batchSize.Record(batch.Count);
+            Answer(batch, await WriteTogetherAsync(batch));
             return;
         }
         catch (Exception ex) when (batch.Count > 1)
@@ -120,13 +119,23 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             try
             {
-                await WriteTogetherAsync([report]);
-                _batchSize.Record(1);
+                Answer([report], await WriteTogetherAsync([report]));
             }
             catch (Exception ex)
             {
                 await FailAsync(report, ex);
             }
+        }
+    }
+
+    /// <summary>Called after the commit: the figures first, so whoever the answers wake sees them.</summary>
+    private void Answer(IReadOnlyList<PendingReport> reports, ReportedCase[] answers)
+    {
+        _batchSize.Record(reports.Count);
+        _duplicates.Add(answers.Count(a => !a.IsNew));
+        for (var i = 0; i < reports.Count; i++)
+        {
+            reports[i].Done.TrySetResult(answers[i]);
         }
     }
 
@@ -158,9 +167,11 @@ public sealed class IntakeWriter : IAsyncDisposable
         report.Done.TrySetException(ex);
     }
 
-    private async Task WriteTogetherAsync(IReadOnlyList<PendingReport> reports)
+    private async Task<ReportedCase[]> WriteTogetherAsync(IReadOnlyList<PendingReport> reports)
     {
         await using var db = await _dbFactory.CreateDbContextAsync();
+        // The batch is all or nothing (a failure retries report by report), so savepoints would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         var answers = new ReportedCase?[reports.Count];
         var sameAs = new int[reports.Count];
@@ -224,16 +235,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
 
         await tx.CommitAsync();
-        for (var i = 0; i < reports.Count; i++)
-        {
-            var answer = answers[i] ?? new ReportedCase(answers[sameAs[i]]!.Id, false);
-            if (!answer.IsNew)
-            {
-                _duplicates.Add(1);
-            }
-
-            reports[i].Done.TrySetResult(answer);
-        }
+        return [.. answers.Select((a, i) => a ?? new ReportedCase(answers[sameAs[i]]!.Id, false))];
     }
 
     private static async Task<Dictionary<string, long>> KnownKeysAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
