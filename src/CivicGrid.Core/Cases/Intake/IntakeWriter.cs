@@ -176,8 +176,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         var answers = new ReportedCase?[reports.Count];
         var sameAs = new int[reports.Count];
         Array.Fill(sameAs, -1);
-        var known = await KnownKeysAsync(db, reports);
-        var recent = await RecentSameTextAsync(db, reports);
+        var (known, recent) = await EarlierAsync(db, reports);
         var fresh = new List<(int Index, Case Case)>();
         var keysInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < reports.Count; i++)
@@ -235,27 +234,39 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
 
         await tx.CommitAsync();
+        var events = db.ChangeTracker.Entries<CaseEvent>().Select(e => e.Entity).ToLookup(e => e.CaseId);
+        foreach (var (index, c) in fresh)
+        {
+            reports[index].Written = c;
+            reports[index].WrittenEvents = [.. events[c.Id]];
+        }
+
         return [.. answers.Select((a, i) => a ?? new ReportedCase(answers[sameAs[i]]!.Id, false))];
     }
 
-    private static async Task<Dictionary<string, long>> KnownKeysAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
+    /// <summary>
+    /// In one round trip: the cases already holding one of the batch's idempotency keys, and the recent cases with the
+    /// same text as one of its reports (the candidates for a resubmission).
+    /// </summary>
+    private async Task<(Dictionary<string, long> Known, List<ReportFingerprint> Recent)> EarlierAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
     {
         var keys = reports.Select(r => r.Template.IdempotencyKey).OfType<string>().Distinct().ToList();
-        return keys.Count == 0
-            ? []
-            : await db.Set<Case>().Where(c => c.IdempotencyKey != null && keys.Contains(c.IdempotencyKey))
-                .Select(c => new { c.IdempotencyKey, c.Id }).ToDictionaryAsync(c => c.IdempotencyKey!, c => c.Id);
-    }
-
-    private async Task<List<ReportFingerprint>> RecentSameTextAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
-    {
         var hashes = reports.Select(r => r.Template.ContentHash).OfType<string>().Distinct().ToList();
         var since = reports.Min(r => r.Template.ReportedAt) - _options.DuplicateWindow;
-        return await db.Set<Case>().AsNoTracking()
-            .Where(c => c.ContentHash != null && hashes.Contains(c.ContentHash) && c.ReportedAt >= since)
+        var rows = await db.Set<Case>()
+            .Where(c => (c.IdempotencyKey != null && keys.Contains(c.IdempotencyKey))
+                        || (c.ContentHash != null && hashes.Contains(c.ContentHash) && c.ReportedAt >= since))
             .OrderBy(c => c.Id)
-            .Select(c => new ReportFingerprint(c.Id, c.ContentHash, c.ReporterPhone, c.ReporterUserId, c.ReporterAddressHash, c.Lon, c.Lat, c.Address, c.ReportedAt))
+            .Select(c => new
+            {
+                c.IdempotencyKey,
+                Fingerprint = new ReportFingerprint(c.Id, c.ContentHash, c.ReporterPhone, c.ReporterUserId, c.ReporterAddressHash, c.Lon, c.Lat, c.Address, c.ReportedAt),
+            })
             .ToListAsync();
+        var known = rows.Where(r => r.IdempotencyKey is not null && keys.Contains(r.IdempotencyKey))
+            .ToDictionary(r => r.IdempotencyKey!, r => r.Fingerprint.Id, StringComparer.Ordinal);
+        var recent = rows.Select(r => r.Fingerprint).Where(f => f.ContentHash is not null && hashes.Contains(f.ContentHash) && f.ReportedAt >= since).ToList();
+        return (known, recent);
     }
 
     /// <summary>Writes what is queued, then stops; reports arriving after this are refused.</summary>

@@ -15,6 +15,11 @@ internal sealed class PendingReport(Case template, DispatchPlan? plan, AccessSco
     public IReadOnlyList<string> Attachments { get; } = attachments;
     public ReportFingerprint Fingerprint { get; } = ReportFingerprint.Of(template);
 
+    /// <summary>The case and history as committed, set by the writer before it answers a new report.</summary>
+    public Case? Written { get; set; }
+
+    public IReadOnlyList<CaseEvent> WrittenEvents { get; set; } = [];
+
     /// <summary>Completed only after the transaction holding the report has committed.</summary>
     public TaskCompletionSource<ReportedCase> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

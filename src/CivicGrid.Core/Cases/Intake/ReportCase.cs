@@ -17,8 +17,12 @@ public sealed record ReportCaseRequest(
     string? Source = null, string? IdempotencyKey = null, string? ReporterName = null, string? ReporterPhone = null,
     IReadOnlyList<string>? Attachments = null);
 
-/// <summary>The new (or, for a repeated idempotency key, the existing) case.</summary>
-public sealed record ReportedCase(long Id, bool IsNew);
+/// <summary>The new (or, for a repeated report, the existing) case.</summary>
+public sealed record ReportedCase(long Id, bool IsNew)
+{
+    /// <summary>The new case as its reporter sees it, built from what was just written (null for an existing case).</summary>
+    public CaseView? View { get; init; }
+}
 
 /// <summary>
 /// Takes a report from any front door: locates it on the grid, classifies it (given or suggested) and, for a confident
@@ -45,6 +49,7 @@ public sealed class ReportCase(
         }
 
         string? regionCode = null;
+        string? regionName = null;
         string? districtCode = null;
         if (request.Lon is { } lon && request.Lat is { } lat)
         {
@@ -55,6 +60,7 @@ public sealed class ReportCase(
             }
 
             regionCode = hit.Cell.Code;
+            regionName = hit.Cell.Name;
             districtCode = hit.Path[0].Code;
         }
 
@@ -66,18 +72,20 @@ public sealed class ReportCase(
 
         var description = request.Description!.Trim();
         string? categoryCode = null;
+        string? categoryName = null;
         double confidence = 1;
         if (!string.IsNullOrWhiteSpace(request.CategoryCode))
         {
             categoryCode = CategoryCodes.Normalize(request.CategoryCode);
-            if (!await IsActiveLeafAsync(categoryCode, ct))
+            categoryName = await ActiveLeafNameAsync(categoryCode, ct);
+            if (categoryName is null)
             {
                 return Outcome<ReportedCase>.Invalid("categoryCode", $"问题分类“{categoryCode}”不存在或不是末级分类。");
             }
         }
         else if ((await suggester.SuggestAsync(description, 1, ct)) is [var best, ..])
         {
-            (categoryCode, confidence) = (best.Code, best.Confidence);
+            (categoryCode, categoryName, confidence) = (best.Code, best.Name, best.Confidence);
         }
 
         var now = clock.GetUtcNow();
@@ -107,13 +115,26 @@ public sealed class ReportCase(
 
         var plan = source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence ? await triage.PlanAsync(c, ct) : null;
         var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(phone) ?? "");
-        var reported = await writer.WriteAsync(new PendingReport(c, plan, scope, reporter, attachments), ct);
-        return reported.IsNew ? Outcome<ReportedCase>.Created(reported) : Outcome<ReportedCase>.Ok(reported);
+        var pending = new PendingReport(c, plan, scope, reporter, attachments);
+        var reported = await writer.WriteAsync(pending, ct);
+        if (!reported.IsNew || pending.Written is not { } written)
+        {
+            return Outcome<ReportedCase>.Ok(reported);
+        }
+
+        // The answer is built from what was written, sparing the reporter's request a read-back of its own case.
+        var files = attachments.Count == 0 ? [] : await AttachmentRefs.ViewsAsync(db, pending.WrittenEvents.Select(e => e.Attachments), ct);
+        var units = plan is null ? [] : plan.Match.CoUnits.Prepend(plan.Match.Lead).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        var view = CaseAccess.CanSee(scope, written)
+            ? CaseQueries.View(written, id => (units[id].Code, units[id].Name), categoryName, regionName, pending.WrittenEvents, files, clock.GetUtcNow())
+            : null;
+        return Outcome<ReportedCase>.Created(reported with { View = view });
     }
 
-    private async Task<bool> IsActiveLeafAsync(string code, CancellationToken ct) =>
-        await db.Set<CaseCategory>().AnyAsync(x => x.Code == code && x.IsActive, ct)
-        && !await db.Set<CaseCategory>().AnyAsync(x => x.ParentCode == code && x.IsActive, ct);
+    /// <summary>The name of an active category without active children; null when there is none.</summary>
+    private Task<string?> ActiveLeafNameAsync(string code, CancellationToken ct) =>
+        db.Set<CaseCategory>().Where(x => x.Code == code && x.IsActive && !db.Set<CaseCategory>().Any(k => k.ParentCode == code && k.IsActive))
+            .Select(x => x.Name).FirstOrDefaultAsync(ct);
 
     private static List<Problem> Validate(ReportCaseRequest r, CaseOptions options, out CaseSource? source)
     {
