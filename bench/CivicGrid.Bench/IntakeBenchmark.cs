@@ -15,7 +15,7 @@ namespace CivicGrid.Bench;
 /// connections straight to the database. Then the real thing: the web app as its own process, 64 concurrent clients
 /// POSTing reports (each located, classified, routed and auto-dispatched, answered after commit) to /api/v1/cases and,
 /// where it exists, Open311 POST requests. Prints reports/s, p50/p99 and the ratio to the baseline.
-/// Options: --clients 64 --seconds 15 --warmup 5 --max-batch N --linger-us N --baseline-connections 64,16
+/// Options: --clients 64 --seconds 15 --warmup 5 --max-batch N --linger-us N --auto-prepare N --baseline-connections 64,16
 /// </summary>
 public static class IntakeBenchmark
 {
@@ -47,7 +47,8 @@ public static class IntakeBenchmark
         {
             ["CivicGrid__DataDir"] = dataDir,
             ["CivicGrid__Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Default"] = connectionString,
+            // --auto-prepare N: Npgsql prepares the app's N most used statements (a deployment setting, off by default).
+            ["ConnectionStrings__Default"] = args.Get("auto-prepare") is { } prepare ? connectionString + ";Max Auto Prepare=" + prepare : connectionString,
             ["CivicGrid__Routing__TrainOnStart"] = "false",
             ["CivicGrid__RateLimits__PublicPerMinute"] = "10000000",
             ["CivicGrid__RateLimits__TokenPerMinute"] = "10000000",
