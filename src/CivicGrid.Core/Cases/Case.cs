@@ -56,6 +56,12 @@ public sealed class Case
     public string? ReporterPhone { get; set; }
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>Hash of the normalized description: finds a resubmission of the same report (see Intake/ReportDuplicates).</summary>
+    public string? ContentHash { get; set; }
+
+    /// <summary>Hash of the client's network address for anonymous resubmissions; the address itself is not kept.</summary>
+    public string? ReporterAddressHash { get; set; }
+
     public DateTimeOffset ReportedAt { get; set; }
     public DateTimeOffset? RegisteredAt { get; set; }
     public DateTimeOffset? DispatchedAt { get; set; }

@@ -14,6 +14,9 @@ public sealed class CaseHistory(AppDbContext db)
 
     private readonly Dictionary<long, (int Sequence, string Hash)> _heads = [];
 
+    /// <summary>Starts the chain of a case just inserted, sparing the look-up of a last event it cannot have.</summary>
+    public void Begin(Case c) => _heads[c.Id] = (0, CaseEventChain.Genesis);
+
     public async Task<CaseEvent> AppendAsync(Case c, string kind, CaseAction? action, CaseStatus? from, CaseStatus to,
         AccessScope? actor, string? actorName, DateTimeOffset at, string? comment = null, object? data = null,
         IReadOnlyList<string>? attachments = null, bool isPublic = true, CancellationToken ct = default)

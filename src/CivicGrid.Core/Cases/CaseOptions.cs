@@ -16,4 +16,7 @@ public sealed class CaseOptions
     public bool CloseOnVerify { get; set; } = true;
 
     public int MaxDescriptionLength { get; set; } = 2000;
+
+    /// <summary>Group commit and duplicate window of the intake (<c>CivicGrid:Cases:Intake</c>).</summary>
+    public Intake.IntakeOptions Intake { get; set; } = new();
 }

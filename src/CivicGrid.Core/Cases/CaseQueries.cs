@@ -85,17 +85,23 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         var region = c.RegionCode is null ? null : await db.Regions.AsNoTracking().Where(r => r.Code == c.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct);
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var files = await AttachmentRefs.ViewsAsync(db, events.Select(e => e.Attachments), ct);
-        var now = clock.GetUtcNow();
+        return View(c, id => (units[id].Code, units[id].Name), category, region, events, files, clock.GetUtcNow());
+    }
+
+    /// <summary>The detail view of a case from its loaded parts (also used by the intake for a case it has just written).</summary>
+    public static CaseView View(Case c, Func<int, (string Code, string Name)> unit, string? categoryName, string? regionName,
+        IEnumerable<CaseEvent> events, Dictionary<string, AttachmentView> files, DateTimeOffset now)
+    {
         var responsible = c.Assignments.Where(a => a.IsActive).OrderByDescending(a => a.IsLead).ThenBy(a => a.Id)
-            .Select(a => new ResponsibleUnitView(a.UnitId, units[a.UnitId].Code, units[a.UnitId].Name, a.IsLead, a.DispatchedAt, a.AcknowledgeBy,
+            .Select(a => new ResponsibleUnitView(a.UnitId, unit(a.UnitId).Code, unit(a.UnitId).Name, a.IsLead, a.DispatchedAt, a.AcknowledgeBy,
                 a.AcknowledgedAt, a.AcknowledgedAt is null && now > a.AcknowledgeBy)).ToList();
         return new CaseView(
             c.Id, c.Number, c.Status.ToString(), CaseStatuses.ChineseName(c.Status), c.Source.ToString().ToLowerInvariant(), CaseWorkflow.SourceName(c.Source),
-            c.CategoryCode, category, c.RegionCode, region, c.Description, c.Address, c.Lon, c.Lat, c.ReporterName, PersonalData.MaskPhone(c.ReporterPhone),
+            c.CategoryCode, categoryName, c.RegionCode, regionName, c.Description, c.Address, c.Lon, c.Lat, c.ReporterName, PersonalData.MaskPhone(c.ReporterPhone),
             responsible, c.ReportedAt, c.Deadline, c.HandledAt, c.ClosedAt, c.Evaluation is { } e ? CaseWorkflow.EvaluationName(e) : null,
             c.ReworkCount, CardName(c.Card), c.MergedIntoId, c.Version,
             CaseStateMachine.AllowedActions(c.Status).Where(a => a != CaseAction.Reopen).Select(a => a.ToString().ToLowerInvariant()).ToList(),
-            events.Select(e => ToView(e, files)).ToList());
+            events.OrderBy(e => e.Sequence).Select(e => ToView(e, files)).ToList());
     }
 
     public async Task<CaseEventChain.Verdict?> VerifyChainAsync(AccessScope scope, long id, CancellationToken ct = default)

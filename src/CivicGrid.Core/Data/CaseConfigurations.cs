@@ -19,8 +19,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ReporterPhone).HasMaxLength(20);
         b.Property(c => c.IdempotencyKey).HasMaxLength(100);
         b.Property(c => c.SearchText).HasMaxLength(4000);
+        b.Property(c => c.ContentHash).HasMaxLength(16);
+        b.Property(c => c.ReporterAddressHash).HasMaxLength(16);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.IdempotencyKey).IsUnique();
+        b.HasIndex(c => new { c.ContentHash, c.ReportedAt });
         b.HasIndex(c => new { c.DistrictCode, c.Status, c.ReportedAt });
         b.HasIndex(c => new { c.RegionCode, c.Status });
         b.HasIndex(c => new { c.CategoryCode, c.Status });

@@ -195,6 +195,10 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset?>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
@@ -249,6 +253,10 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReporterAddressHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("ReporterName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -288,6 +296,8 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.HasIndex("ReporterUserId");
 
                     b.HasIndex("CategoryCode", "Status");
+
+                    b.HasIndex("ContentHash", "ReportedAt");
 
                     b.HasIndex("RegionCode", "Status");
 

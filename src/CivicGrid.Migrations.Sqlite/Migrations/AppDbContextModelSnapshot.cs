@@ -185,6 +185,10 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Deadline")
                         .HasColumnType("INTEGER");
 
@@ -239,6 +243,10 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReporterAddressHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReporterName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -278,6 +286,8 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.HasIndex("ReporterUserId");
 
                     b.HasIndex("CategoryCode", "Status");
+
+                    b.HasIndex("ContentHash", "ReportedAt");
 
                     b.HasIndex("RegionCode", "Status");
 

@@ -28,7 +28,7 @@ public static class CaseApi
             return outcome.ToHttp(r => r);
         }
 
-        var view = await queries.GetAsync(scope, outcome.Value!.Id, ct);
+        var view = outcome.Value!.View ?? await queries.GetAsync(scope, outcome.Value.Id, ct);
         return outcome.Value.IsNew ? TypedResults.Created($"/api/v1/cases/{outcome.Value.Id}", view) : TypedResults.Ok(view);
     }
 

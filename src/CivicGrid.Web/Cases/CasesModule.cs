@@ -7,6 +7,7 @@ public static class CasesModule
     public static IServiceCollection AddCasesModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CaseOptions>(configuration.GetSection("CivicGrid:Cases"));
+        services.AddHttpContextAccessor().AddScoped<CivicGrid.Cases.Intake.IReportOrigin, HttpReportOrigin>();
         return services.AddCaseUseCases();
     }
 

@@ -17,16 +17,22 @@ public sealed record ReportCaseRequest(
     string? Source = null, string? IdempotencyKey = null, string? ReporterName = null, string? ReporterPhone = null,
     IReadOnlyList<string>? Attachments = null);
 
-/// <summary>The new (or, for a repeated idempotency key, the existing) case.</summary>
-public sealed record ReportedCase(long Id, bool IsNew);
+/// <summary>The new (or, for a repeated report, the existing) case.</summary>
+public sealed record ReportedCase(long Id, bool IsNew)
+{
+    /// <summary>The new case as its reporter sees it, built from what was just written (null for an existing case).</summary>
+    public CaseView? View { get; init; }
+}
 
 /// <summary>
-/// Takes a report: locates it on the grid, classifies it (given or suggested), and, for a confident
-/// citizen report, registers and dispatches it to the responsible unit at once (智能派遣).
+/// Takes a report from any front door: locates it on the grid, classifies it (given or suggested) and, for a confident
+/// citizen report, plans its dispatch to the responsible unit (智能派遣) — all in the caller's task — then hands it to the
+/// <see cref="IntakeWriter"/>, which writes it with the other reports of the moment in one transaction and answers only
+/// after the commit. A repeated idempotency key, or the same report again within a short window, answers the first case.
 /// </summary>
 public sealed class ReportCase(
-    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage,
-    IOptions<CaseOptions> options, TimeProvider clock)
+    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage, IntakeWriter writer,
+    IReportOrigin origin, IOptions<CaseOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<ReportedCase>> HandleAsync(AccessScope scope, ReportCaseRequest request, CancellationToken ct = default)
     {
@@ -42,13 +48,8 @@ public sealed class ReportCase(
             return Outcome<ReportedCase>.Invalid([attachmentProblem], attachmentProblem.Message);
         }
 
-        var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
-        if (key is not null && await ExistingAsync(key, ct) is { } existing)
-        {
-            return Outcome<ReportedCase>.Ok(new ReportedCase(existing, false));
-        }
-
         string? regionCode = null;
+        string? regionName = null;
         string? districtCode = null;
         if (request.Lon is { } lon && request.Lat is { } lat)
         {
@@ -59,6 +60,7 @@ public sealed class ReportCase(
             }
 
             regionCode = hit.Cell.Code;
+            regionName = hit.Cell.Name;
             districtCode = hit.Path[0].Code;
         }
 
@@ -70,21 +72,25 @@ public sealed class ReportCase(
 
         var description = request.Description!.Trim();
         string? categoryCode = null;
+        string? categoryName = null;
         double confidence = 1;
         if (!string.IsNullOrWhiteSpace(request.CategoryCode))
         {
             categoryCode = CategoryCodes.Normalize(request.CategoryCode);
-            if (!await IsActiveLeafAsync(categoryCode, ct))
+            categoryName = await ActiveLeafNameAsync(categoryCode, ct);
+            if (categoryName is null)
             {
                 return Outcome<ReportedCase>.Invalid("categoryCode", $"问题分类“{categoryCode}”不存在或不是末级分类。");
             }
         }
         else if ((await suggester.SuggestAsync(description, 1, ct)) is [var best, ..])
         {
-            (categoryCode, confidence) = (best.Code, best.Confidence);
+            (categoryCode, categoryName, confidence) = (best.Code, best.Name, best.Confidence);
         }
 
         var now = clock.GetUtcNow();
+        var address = string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim();
+        var phone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim();
         var c = new Case
         {
             Status = CaseStatus.Reported,
@@ -93,54 +99,42 @@ public sealed class ReportCase(
             DistrictCode = districtCode,
             RegionCode = regionCode,
             Description = description,
-            Address = request.Address?.Trim(),
+            Address = address,
             Lon = request.Lon,
             Lat = request.Lat,
             ReporterUserId = scope.IsAuthenticated ? scope.UserId : null,
-            ReporterName = request.ReporterName?.Trim(),
-            ReporterPhone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim(),
-            IdempotencyKey = key,
+            ReporterName = string.IsNullOrWhiteSpace(request.ReporterName) ? null : request.ReporterName.Trim(),
+            ReporterPhone = phone,
+            IdempotencyKey = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim(),
+            ContentHash = ReportDuplicates.ContentHash(description),
+            ReporterAddressHash = ReportDuplicates.AddressHash(origin.ClientAddress),
             ReportedAt = now,
             UpdatedAt = now,
-            SearchText = SearchTokens.ForIndex(description, request.Address?.Trim()),
+            SearchText = SearchTokens.ForIndex(description, address),
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(c);
-        try
+        var plan = source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence ? await triage.PlanAsync(c, ct) : null;
+        var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(phone) ?? "");
+        var pending = new PendingReport(c, plan, scope, reporter, attachments);
+        var reported = await writer.WriteAsync(pending, ct);
+        if (!reported.IsNew || pending.Written is not { } written)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (key is not null)
-        {
-            // Another request with the same key won the race: answer its case.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await ExistingAsync(key, ct) is { } winner
-                ? Outcome<ReportedCase>.Ok(new ReportedCase(winner, false))
-                : throw new InvalidOperationException("幂等键冲突但找不到已有案卷。");
+            return Outcome<ReportedCase>.Ok(reported);
         }
 
-        var history = new CaseHistory(db);
-        var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(c.ReporterPhone) ?? "");
-        await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, scope, reporter, now,
-            comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: attachments, ct: ct);
-        if (source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence)
-        {
-            await triage.AutoDispatchAsync(c, history, now, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<ReportedCase>.Created(new ReportedCase(c.Id, true));
+        // The answer is built from what was written, sparing the reporter's request a read-back of its own case.
+        var files = attachments.Count == 0 ? [] : await AttachmentRefs.ViewsAsync(db, pending.WrittenEvents.Select(e => e.Attachments), ct);
+        var units = plan is null ? [] : plan.Match.CoUnits.Prepend(plan.Match.Lead).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        var view = CaseAccess.CanSee(scope, written)
+            ? CaseQueries.View(written, id => (units[id].Code, units[id].Name), categoryName, regionName, pending.WrittenEvents, files, clock.GetUtcNow())
+            : null;
+        return Outcome<ReportedCase>.Created(reported with { View = view });
     }
 
-    private Task<long?> ExistingAsync(string key, CancellationToken ct) =>
-        db.Set<Case>().Where(x => x.IdempotencyKey == key).Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
-
-    private async Task<bool> IsActiveLeafAsync(string code, CancellationToken ct) =>
-        await db.Set<CaseCategory>().AnyAsync(x => x.Code == code && x.IsActive, ct)
-        && !await db.Set<CaseCategory>().AnyAsync(x => x.ParentCode == code && x.IsActive, ct);
+    /// <summary>The name of an active category without active children; null when there is none.</summary>
+    private Task<string?> ActiveLeafNameAsync(string code, CancellationToken ct) =>
+        db.Set<CaseCategory>().Where(x => x.Code == code && x.IsActive && !db.Set<CaseCategory>().Any(k => k.ParentCode == code && k.IsActive))
+            .Select(x => x.Name).FirstOrDefaultAsync(ct);
 
     private static List<Problem> Validate(ReportCaseRequest r, CaseOptions options, out CaseSource? source)
     {
@@ -184,7 +178,12 @@ public sealed class ReportCase(
             problems.Add(new("reporterPhone", "联系电话格式不正确。"));
         }
 
-        if (r.IdempotencyKey?.Length > 100)
+        if (r.ReporterName?.Trim().Length > 50)
+        {
+            problems.Add(new("reporterName", "联系人姓名不能超过 50 个字。"));
+        }
+
+        if (r.IdempotencyKey?.Trim().Length > 100)
         {
             problems.Add(new("idempotencyKey", "幂等键不能超过 100 个字符。"));
         }

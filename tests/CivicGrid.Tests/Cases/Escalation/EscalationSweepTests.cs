@@ -10,6 +10,8 @@ namespace CivicGrid.Tests.Cases.Escalation;
 /// <summary>督办: yellow and red cards on the working calendar, late 报到, notifications — with a fake clock.</summary>
 public abstract class EscalationSweepTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CivicGridApp
 {
+    private static int _house;
+
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     protected abstract Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; }
@@ -29,7 +31,8 @@ public abstract class EscalationSweepTests<TApp>(TApp app) : IClassFixture<TApp>
         var cells = await admin.GetJson("/api/v1/regions/110199003001/children");
         var response = await (await app.ClientAs("resident")).Post("/api/v1/cases", new
         {
-            description = "人行道上有人占道经营摆摊卖水果",
+            // A house number of its own each time: the same text from the same resident at the same place would be one report.
+            description = $"{Interlocked.Increment(ref _house)}号楼前人行道上有人占道经营摆摊卖水果",
             lon = cells[0].GetProperty("centerLon").GetDouble(),
             lat = cells[0].GetProperty("centerLat").GetDouble(),
         });

@@ -12,6 +12,8 @@ namespace CivicGrid.Tests.Cases.Search;
 /// <summary>Chinese full-text search (q) over the case list, on the database's own full-text index.</summary>
 public abstract class CaseSearchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : CivicGridApp
 {
+    private static int _house;
+
     private static readonly string Marker = Guid.NewGuid().ToString("N")[..6];
 
     private async Task<(double Lon, double Lat)> PointAsync(string community)
@@ -100,8 +102,10 @@ public abstract class CaseSearchTests<TApp>(TApp app) : IClassFixture<TApp> wher
     [InlineData("a & b | !c <-> d")]
     public async Task Hostile_queries_give_an_answer_never_a_500(string q)
     {
-        await ReportAsync("电动车飞线充电隐患");
-        var unrelated = await ReportAsync("人行道井盖缺失");
+        // A house number of its own each time: the same text from the same resident at the same place would be one report.
+        var house = Interlocked.Increment(ref _house);
+        await ReportAsync($"{house}号楼电动车飞线充电隐患");
+        var unrelated = await ReportAsync($"{house}号楼前人行道井盖缺失");
         var response = await (await app.ClientAs("admin")).Get("/api/v1/cases?pageSize=200&q=" + Uri.EscapeDataString(q));
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace CivicGrid.Bench;
+
+/// <summary>What one closed-loop load run measured: completions per second inside the window and their latencies.</summary>
+internal sealed record IntakeLoadResult(string Name, int Concurrency, long Completed, long Failed, double Seconds, double[] LatenciesMs, string? FirstError)
+{
+    public double PerSecond => Completed / Seconds;
+
+    public double Percentile(double p)
+    {
+        if (LatenciesMs.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = LatenciesMs.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
+
+/// <summary>
+/// A closed loop: <c>concurrency</c> workers each send one operation, wait for it, send the next. Operations finishing
+/// during the warm-up are not counted; the window is the measured time after it.
+/// </summary>
+internal static class IntakeLoad
+{
+    /// <summary>One operation; null when it succeeded, else what went wrong. The number is unique across the run.</summary>
+    public delegate Task<string?> Operation(int worker, long n, CancellationToken ct);
+
+    public static async Task<IntakeLoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan window, Operation operation)
+    {
+        long next = 0;
+        long completed = 0;
+        long failed = 0;
+        string? firstError = null;
+        var latencies = new List<double>[concurrency];
+        var clock = Stopwatch.StartNew();
+        var measureFrom = warmup;
+        var measureTo = warmup + window;
+        using var stop = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            var mine = latencies[w] = new List<double>(4096);
+            while (clock.Elapsed < measureTo)
+            {
+                var started = clock.Elapsed;
+                string? error;
+                try
+                {
+                    error = await operation(w, Interlocked.Increment(ref next), stop.Token);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or Npgsql.NpgsqlException)
+                {
+                    error = ex.Message;
+                }
+
+                var ok = error is null;
+                if (!ok)
+                {
+                    Interlocked.CompareExchange(ref firstError, error, null);
+                }
+
+                var ended = clock.Elapsed;
+                if (started < measureFrom || ended > measureTo)
+                {
+                    continue;
+                }
+
+                if (ok)
+                {
+                    Interlocked.Increment(ref completed);
+                    mine.Add((ended - started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return new IntakeLoadResult(name, concurrency, completed, failed, window.TotalSeconds, [.. latencies.SelectMany(l => l)], firstError);
+    }
+}
