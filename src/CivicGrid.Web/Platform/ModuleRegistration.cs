@@ -2,6 +2,7 @@ using CivicGrid.Accounts;
 using CivicGrid.Web.Accounts;
 using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
+using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
 
 namespace CivicGrid.Web.Platform;
@@ -18,6 +19,7 @@ public static class ModuleRegistration
         services.AddCasesModule(configuration);
         services.AddRoutingModule(configuration);
         services.AddCaseLoopInfrastructure(configuration);
+        services.AddOpen311Module();
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class ModuleRegistration
         api.MapCasesApi();
         api.MapRoutingApi();
         api.MapCaseLoopInfrastructure();
+        app.MapOpen311Api(api);
         return app;
     }
 }

@@ -23,6 +23,7 @@ public static class ConsoleModules
             new("people", "人员", "user", "/organization/people"),
             new("teams", "指挥体系", "cluster", "/organization/teams"),
         ]),
+        new("open311", "标准接口", "api", "/open311"),
     ];
 
     /// <summary>The menu path (group, then page) of a console address, or empty when it is no menu page.</summary>
