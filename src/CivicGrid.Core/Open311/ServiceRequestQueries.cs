@@ -48,8 +48,8 @@ public sealed class ServiceRequestQueries(AppDbContext db, ServiceCatalog servic
             var ids = Split(filter.ServiceRequestId).Take(MaxResults).Select(n => (Number: n, Id: CaseNumbers.ParseId(n))).Where(x => x.Id is not null).ToList();
             var wanted = ids.Select(x => x.Id!.Value).ToList();
             var found = await ProjectAsync(query.Where(c => wanted.Contains(c.Id)), catalog, ct);
-            var numbers = ids.Select(x => x.Number).ToHashSet();
-            return Outcome<IReadOnlyList<ServiceRequestView>>.Ok(found.Where(r => numbers.Contains(r.ServiceRequestId)).ToList());
+            var byNumber = found.ToDictionary(r => r.ServiceRequestId);
+            return Outcome<IReadOnlyList<ServiceRequestView>>.Ok(ids.Select(x => byNumber.GetValueOrDefault(x.Number)).OfType<ServiceRequestView>().Distinct().ToList());
         }
 
         var problems = new List<Problem>();
@@ -193,12 +193,13 @@ public sealed class ServiceRequestQueries(AppDbContext db, ServiceCatalog servic
             problems.Add(new("end_date", "end_date 不是有效的日期时间，应为 W3C 格式，如 2026-11-30T23:59:59+08:00 或 2026-11-30。"));
         }
 
+        var now = clock.GetUtcNow();
         var (from, to) = (start, end) switch
         {
             ({ } s, { } e) => (s, e),
             ({ } s, null) => (s, s + DefaultWindow),
             (null, { } e) => (e - DefaultWindow, e),
-            _ => (clock.GetUtcNow() - DefaultWindow, clock.GetUtcNow()),
+            _ => (now - DefaultWindow, now),
         };
         if (to < from)
         {
