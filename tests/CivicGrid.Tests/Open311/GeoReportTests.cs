@@ -199,6 +199,7 @@ public abstract class GeoReportTests<TApp>(TApp app) : IClassFixture<TApp> where
         var response = await client.PostAsync("xml",
         [
             new("api_key", DemoKey), new("service_code", "BJ0101"), new("address_string", "示例区朝阳北路与青年路交叉口东南角"),
+            new("description", "井盖丢了\u0001，晚上看不见"),
         ]);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var xml = await Open311Client.CheckXmlAsync(response);
@@ -206,8 +207,17 @@ public abstract class GeoReportTests<TApp>(TApp app) : IClassFixture<TApp> where
         Open311Client.AssertList(xml, "request", r => Open311Client.AssertChildren(r, ["service_request_id", "service_notice", "account_id"], ["service_request_id"]));
         var number = xml.Element("request")!.Element("service_request_id")!.Value;
         var (_, requests) = await client.GetJsonAsync($"requests/{number}.json", "requests.json");
-        Assert.Equal("井盖缺失破损", requests[0].GetProperty("description").GetString());
+        Assert.Equal("井盖丢了\u0001，晚上看不见", requests[0].GetProperty("description").GetString());
+        Assert.Equal("井盖缺失破损", requests[0].GetProperty("service_name").GetString());
         Assert.Equal(JsonValueKind.Null, requests[0].GetProperty("lat").ValueKind);
+
+        // A control character is legal in JSON but not in XML: the XML answer drops it and stays well-formed.
+        var (_, asXml) = await client.GetXmlAsync($"requests/{number}.xml");
+        Assert.Equal("井盖丢了，晚上看不见", asXml.Element("request")!.Element("description")!.Value);
+
+        var (_, untitled, _) = await client.PostJsonAsync([new("api_key", DemoKey), new("service_code", "BJ0101"), new("address_string", "示例区青年路 3 号")]);
+        var (_, described) = await client.GetJsonAsync($"requests/{untitled[0].GetProperty("service_request_id").GetString()}.json", "requests.json");
+        Assert.Equal("井盖缺失破损", described[0].GetProperty("description").GetString());
     }
 
     [Fact]

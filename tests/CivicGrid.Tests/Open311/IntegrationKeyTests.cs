@@ -78,3 +78,30 @@ public sealed class DemoIntegrationTests(Open311DemoOffApp app) : IClassFixture<
         Assert.Contains("停用", errors[0].GetProperty("description").GetString());
     }
 }
+
+/// <summary>A strict Open311 limit, to see floods refused in the specification's error format.</summary>
+public sealed class Open311StrictLimitsApp : SqliteApp
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("CivicGrid:Open311:PerMinute", "3")];
+}
+
+public sealed class Open311RateLimitTests(Open311StrictLimitsApp app) : IClassFixture<Open311StrictLimitsApp>
+{
+    [Fact]
+    public async Task Floods_get_429_in_the_spec_format_with_retry_after()
+    {
+        var client = new Open311Client(app.Anonymous());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("discovery.json", "discovery.json")).Status);
+        }
+
+        var response = await client.Http.GetAsync(Open311Client.Prefix + "services.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter is not null);
+        Assert.Contains("频繁", (await Open311Client.CheckJsonAsync(response, "errors.json"))[0].GetProperty("description").GetString());
+        var xml = await client.Http.GetAsync(Open311Client.Prefix + "services.xml", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TooManyRequests, xml.StatusCode);
+        await Open311Client.CheckXmlAsync(xml);
+    }
+}
