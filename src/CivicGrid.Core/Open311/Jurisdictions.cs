@@ -2,19 +2,24 @@ using CivicGrid.Data;
 using CivicGrid.Grid;
 using CivicGrid.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CivicGrid.Open311;
 
 /// <summary>
 /// <c>jurisdiction_id</c> is a district's code (示例区: 110199). With one district on the platform it may be
-/// left out; with several it is required.
+/// left out; with several it is required. The district list is re-read every minute.
 /// </summary>
-public sealed class Jurisdictions(AppDbContext db)
+public sealed class Jurisdictions(AppDbContext db, IMemoryCache cache)
 {
     /// <summary>The district asked for (null: any, there being only one), or why the id is not accepted.</summary>
     public async Task<Outcome<string?>> ResolveAsync(string? jurisdictionId, CancellationToken ct = default)
     {
-        var districts = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.District).Select(r => r.Code).ToListAsync(ct);
+        var districts = (await cache.GetOrCreateAsync(typeof(Jurisdictions), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.District).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(ct);
+        }))!;
         var id = jurisdictionId?.Trim();
         if (string.IsNullOrEmpty(id))
         {

@@ -1,6 +1,7 @@
 using CivicGrid.Cases.Catalog;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CivicGrid.Open311;
 
@@ -16,40 +17,25 @@ public sealed record ServiceAttributeView(
 
 public sealed record ServiceDefinitionView(string ServiceCode, IReadOnlyList<ServiceAttributeView> Attributes);
 
-/// <summary>The case category catalog seen as Open311 services, with the attributes categories ask for.</summary>
-public sealed class ServiceCatalog(AppDbContext db, CategoryQueries categories)
+/// <summary>
+/// The case category catalog seen as Open311 services, with the attributes categories ask for. Read through a
+/// snapshot kept for half a minute: a busy intake does not re-read the catalog per report, and a stale snapshot
+/// cannot create a case in a disabled category (the intake checks the category itself).
+/// </summary>
+public sealed class ServiceCatalog(AppDbContext db, CategoryQueries categories, IMemoryCache cache)
 {
     /// <summary>Every request is answered at once with its case number (no tokens needed).</summary>
     public const string RequestType = "realtime";
 
-    public async Task<IReadOnlyList<ServiceView>> ListAsync(CancellationToken ct = default)
-    {
-        var all = await categories.AllAsync(ct: ct);
-        var classes = all.Where(c => c.ParentCode is null).ToDictionary(c => c.Code, c => c.Name);
-        var withAttributes = (await db.Set<ServiceAttribute>().AsNoTracking().Select(a => a.CategoryCode).Distinct().ToListAsync(ct)).ToHashSet();
-        return all.Where(IsService)
-            .Select(c => ToView(c, withAttributes.Contains(c.Code), classes.GetValueOrDefault(c.Code[..Math.Min(4, c.Code.Length)])))
-            .ToList();
-    }
+    public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(30);
+
+    private sealed record Snapshot(IReadOnlyList<ServiceView> Services, Dictionary<string, ServiceView> ByCode, ILookup<string, ServiceAttribute> Attributes);
+
+    public async Task<IReadOnlyList<ServiceView>> ListAsync(CancellationToken ct = default) => (await SnapshotAsync(ct)).Services;
 
     /// <summary>The service of a code, or null when the code is no public service.</summary>
-    public async Task<ServiceView?> FindAsync(string? code, CancellationToken ct = default)
-    {
-        if (!CategoryCodes.IsValid(CategoryCodes.Normalize(code)))
-        {
-            return null;
-        }
-
-        var category = await categories.GetAsync(code!, ct);
-        if (category is null || !IsService(category))
-        {
-            return null;
-        }
-
-        var group = category.Code.Length > 4 ? (await categories.GetAsync(category.Code[..4], ct))?.Name : null;
-        var hasAttributes = await db.Set<ServiceAttribute>().AnyAsync(a => a.CategoryCode == category.Code, ct);
-        return ToView(category, hasAttributes, group);
-    }
+    public async Task<ServiceView?> FindAsync(string? code, CancellationToken ct = default) =>
+        (await SnapshotAsync(ct)).ByCode.GetValueOrDefault(CategoryCodes.Normalize(code));
 
     public async Task<ServiceDefinitionView?> DefinitionAsync(string? code, CancellationToken ct = default)
     {
@@ -63,8 +49,20 @@ public sealed class ServiceCatalog(AppDbContext db, CategoryQueries categories)
     }
 
     public async Task<IReadOnlyList<ServiceAttribute>> AttributesAsync(string serviceCode, CancellationToken ct = default) =>
-        (await db.Set<ServiceAttribute>().AsNoTracking().Where(a => a.CategoryCode == serviceCode).ToListAsync(ct))
-        .OrderBy(a => a.Order).ThenBy(a => a.Code, StringComparer.Ordinal).ToList();
+        (await SnapshotAsync(ct)).Attributes[serviceCode].ToList();
+
+    private async Task<Snapshot> SnapshotAsync(CancellationToken ct) => (await cache.GetOrCreateAsync(typeof(ServiceCatalog), async entry =>
+    {
+        entry.AbsoluteExpirationRelativeToNow = SnapshotLifetime;
+        var all = await categories.AllAsync(ct: ct);
+        var classes = all.Where(c => c.ParentCode is null).ToDictionary(c => c.Code, c => c.Name);
+        var attributes = (await db.Set<ServiceAttribute>().AsNoTracking().ToListAsync(ct))
+            .OrderBy(a => a.Order).ThenBy(a => a.Code, StringComparer.Ordinal).ToLookup(a => a.CategoryCode);
+        var services = all.Where(IsService)
+            .Select(c => ToView(c, attributes.Contains(c.Code), classes.GetValueOrDefault(c.Code[..Math.Min(4, c.Code.Length)])))
+            .ToList();
+        return new Snapshot(services, services.ToDictionary(s => s.ServiceCode), attributes);
+    }))!;
 
     private static bool IsService(CategoryDetail c) => c.IsActive && c.IsLeaf && c.ParentCode is not null && c.AcceptsPublicReports;
 

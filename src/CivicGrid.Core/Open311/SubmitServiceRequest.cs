@@ -110,7 +110,8 @@ public sealed class SubmitServiceRequest(
 
         var caseId = reported.Value!.Id;
         var now = clock.GetUtcNow();
-        var token = await db.Set<Open311Report>().Where(r => r.CaseId == caseId).Select(r => r.Token).FirstOrDefaultAsync(ct);
+        // A repeated report the intake recognised as the same case keeps the token it was first given.
+        var token = reported.Value.IsNew ? null : await db.Set<Open311Report>().Where(r => r.CaseId == caseId).Select(r => r.Token).FirstOrDefaultAsync(ct);
         if (token is null)
         {
             token = ApiKeys.NewToken();
