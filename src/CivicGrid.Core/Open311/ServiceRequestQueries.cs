@@ -162,7 +162,8 @@ public sealed class ServiceRequestQueries(AppDbContext db, ServiceCatalog servic
             c.Address,
             c.Lon,
             c.Lat,
-            Lead = c.Assignments.Where(a => a.IsActive && a.IsLead).OrderByDescending(a => a.Id)
+            // The current lead; once a case is finished its assignments are closed, so then the last lead.
+            Lead = c.Assignments.Where(a => a.IsLead).OrderByDescending(a => a.IsActive).ThenByDescending(a => a.Id)
                 .Select(a => db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).FirstOrDefault()).FirstOrDefault(),
             Note = db.Set<CaseEvent>().Where(e => e.CaseId == c.Id && e.IsPublic && e.Comment != null && e.Kind != "report")
                 .OrderByDescending(e => e.Sequence).Select(e => e.Comment).FirstOrDefault(),

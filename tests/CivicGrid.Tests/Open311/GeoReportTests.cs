@@ -139,6 +139,9 @@ public abstract class GeoReportTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("138****5678", kase.GetProperty("reporterPhone").GetString());
         Assert.Equal("张三", kase.GetProperty("reporterName").GetString());
 
+        var raw = await client.Http.GetStringAsync($"{Open311Client.Prefix}requests/{number}.json", TestContext.Current.CancellationToken);
+        Assert.Contains("+08:00\"", raw);
+        Assert.Contains("区城市管理局", raw);
         var (_, requests) = await client.GetJsonAsync($"requests/{number}.json?jurisdiction_id=110199", "requests.json");
         var request = Assert.Single(requests.EnumerateArray());
         Assert.Equal(number, request.GetProperty("service_request_id").GetString());
@@ -184,6 +187,8 @@ public abstract class GeoReportTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.OK, (await inspector.Post($"/api/v1/cases/{number}/transitions", new { action = "verify", comment = "现场复核已整改" })).StatusCode);
         var (_, closed) = await client.GetJsonAsync($"requests.json?service_request_id={number}", "requests.json");
         Assert.Equal("closed", closed[0].GetProperty("status").GetString());
+        Assert.Equal("区城市管理局", closed[0].GetProperty("agency_responsible").GetString());
+        Assert.Equal("核查通过，系统自动结案", closed[0].GetProperty("status_notes").GetString());
         Assert.True(closed[0].GetProperty("updated_datetime").GetDateTimeOffset() > closed[0].GetProperty("requested_datetime").GetDateTimeOffset());
         var (_, closedOnes) = await client.GetJsonAsync("requests.json?status=closed&service_code=SJ0401", "requests.json");
         Assert.Contains(closedOnes.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == number);
