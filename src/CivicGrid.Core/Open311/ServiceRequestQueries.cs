@@ -63,7 +63,7 @@ public sealed class ServiceRequestQueries(AppDbContext db, ServiceCatalog servic
         query = query.Where(c => c.ReportedAt >= from && c.ReportedAt <= to);
         if (!string.IsNullOrWhiteSpace(filter.ServiceCode))
         {
-            var codes = Split(filter.ServiceCode).Select(CategoryCodes.Normalize).ToList();
+            var codes = Split(filter.ServiceCode).Take(MaxResults).Select(CategoryCodes.Normalize).ToList();
             query = query.Where(c => codes.Contains(c.CategoryCode!));
         }
 

@@ -126,8 +126,9 @@ public static partial class GeoReportApi
             return Open311Results.Errors(f, 400, [problem!]);
         }
 
+        // Only jurisdiction_id may also come in the query string: an api_key in a URL would end up in access logs.
         string? Field(string name) => form.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString()
-            : ctx.Request.Query.TryGetValue(name, out var q) && !StringValues.IsNullOrEmpty(q) ? q.ToString() : null;
+            : name == "jurisdiction_id" && ctx.Request.Query.TryGetValue(name, out var q) && !StringValues.IsNullOrEmpty(q) ? q.ToString() : null;
 
         var attributes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (key, values) in form)
