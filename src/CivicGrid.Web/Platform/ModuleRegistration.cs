@@ -2,6 +2,7 @@ using CivicGrid.Accounts;
 using CivicGrid.Web.Accounts;
 using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
+using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
 using CivicGrid.Web.Standards;
 
@@ -20,6 +21,7 @@ public static class ModuleRegistration
         services.AddRoutingModule(configuration);
         services.AddCaseLoopInfrastructure(configuration);
         services.AddStandardsModule(configuration);
+        services.AddOpen311Module();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class ModuleRegistration
         api.MapRoutingApi();
         api.MapCaseLoopInfrastructure();
         app.MapStandardsModule(api);
+        app.MapOpen311Api(api);
         return app;
     }
 }

@@ -47,5 +47,6 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
     {
         await db.Users.Where(u => u.IsDemo && u.IsDisabled == enabled)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, !enabled), ct);
+        await DemoOpen311Seed.ApplyAsync(db, enabled, clock, ct);
     }
 }

@@ -40,6 +40,7 @@ public static class ConsoleModules
             new("responsibility", "责任规则", "node-index", "/configuration/responsibility"),
             new("calendar", "工作日历", "calendar", "/configuration/calendar"),
         ]),
+        new("open311", "标准接口", "api", "/open311", VisibleTo: scope => scope.IsAdmin),
     ];
 
     /// <summary>The menu as the user sees it: entries he may not use left out, groups without visible pages dropped.</summary>
