@@ -3,6 +3,7 @@ using CivicGrid.Web.Accounts;
 using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
 using CivicGrid.Web.Organization;
+using CivicGrid.Web.Public;
 
 namespace CivicGrid.Web.Platform;
 
@@ -18,6 +19,7 @@ public static class ModuleRegistration
         services.AddCasesModule(configuration);
         services.AddRoutingModule(configuration);
         services.AddCaseLoopInfrastructure(configuration);
+        services.AddPublicModule(configuration);
         return services;
     }
 
@@ -31,6 +33,7 @@ public static class ModuleRegistration
         api.MapCasesApi();
         api.MapRoutingApi();
         api.MapCaseLoopInfrastructure();
+        app.MapPublicPages();
         return app;
     }
 }
