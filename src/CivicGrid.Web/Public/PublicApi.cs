@@ -20,7 +20,7 @@ public static class PublicApi
 
     public sealed record Supported(string Number, string TrackingUrl, int Supporters, bool IsNew);
 
-    public sealed record Place(string? Name, bool Covered);
+    public sealed record Place(string? Name, string? TownCode, bool Covered);
 
     public sealed record SupportBody(string? Phone, string? IdempotencyKey);
 
@@ -31,6 +31,8 @@ public static class PublicApi
         api.MapGet("/places", PlaceOf);
         api.MapGet("/map/towns", async (PublicMap map, CancellationToken ct) =>
             Results.Bytes(await map.TownsAsync(ct), GridGeoJson.MediaType));
+        api.MapGet("/map/towns/{code}/communities", async (string code, PublicMap map, CancellationToken ct) =>
+            await map.CommunitiesAsync(code, ct) is { } json ? Results.Bytes(json, GridGeoJson.MediaType) : Problems.NotFound($"镇街“{code}”不存在。"));
         api.MapPost("/reports", Report);
         api.MapPost("/cases/{number}/support", Support);
     }
@@ -62,7 +64,9 @@ public static class PublicApi
 
     private static async Task<IResult> PlaceOf(string? lon, string? lat, PublicMap map, CancellationToken ct) =>
         Point(lon, lat) is { } p
-            ? await map.PlaceAsync(p.Lon, p.Lat, ct) is { } name ? TypedResults.Ok(new Place(name, true)) : TypedResults.Ok(new Place(null, false))
+            ? await map.PlaceAsync(p.Lon, p.Lat, ct) is { } place
+                ? TypedResults.Ok(new Place(place.Name, place.TownCode, true))
+                : TypedResults.Ok(new Place(null, null, false))
             : Problems.BadRequest("请提供有效的位置（lon、lat 为经纬度）。");
 
     private static async Task<IResult> Report(HttpContext http, ReportSubmission submission, CancellationToken ct)
