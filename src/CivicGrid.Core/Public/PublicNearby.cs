@@ -11,13 +11,13 @@ namespace CivicGrid.Public;
 
 /// <summary>An open report near the resident's point, as much as the public may see of it.</summary>
 public sealed record NearbyReport(string Number, string? CategoryName, string Description, double DistanceMetres, DateTimeOffset ReportedAt,
-    string StatusText, int Supporters);
+    string StatusText, int Supporters, double Lon, double Lat);
 
 /// <summary>
 /// “是否是同一个问题？”: the loop's duplicate finder (open cases of the category within its radius and days) run for
 /// the public. The finder filters by what a scope sees, so it runs with a read-only view of the point's district;
-/// only the number, category, a shortened description with phone numbers masked, distance, time and support count
-/// leave this class.
+/// only the number, category, a shortened description with phone numbers masked, distance, time, support count and the
+/// place rounded to about ten metres leave this class.
 /// </summary>
 public sealed partial class PublicNearby(AppDbContext db, DuplicateFinder finder, RegionLocator locator)
 {
@@ -41,10 +41,13 @@ public sealed partial class PublicNearby(AppDbContext db, DuplicateFinder finder
 
         var codes = found.Select(f => f.CategoryCode).OfType<string>().Distinct().ToList();
         var names = await db.Set<CaseCategory>().AsNoTracking().Where(k => codes.Contains(k.Code)).ToDictionaryAsync(k => k.Code, k => k.Name, ct);
-        var supporters = await SupportCase.CountsAsync(db, found.Select(f => f.Id).ToList(), ct);
+        var ids = found.Select(f => f.Id).ToList();
+        var supporters = await SupportCase.CountsAsync(db, ids, ct);
+        var places = await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.Lon ?? lon, c.Lat ?? lat), ct);
         return found.Select(f => new NearbyReport(
             f.Number, f.CategoryCode is null ? null : names.GetValueOrDefault(f.CategoryCode), Shorten(MaskPhones(f.Description)), f.DistanceMetres,
-            f.ReportedAt, PublicTimeline.Status(Enum.Parse<CaseStatus>(f.Status)).Text, supporters.GetValueOrDefault(f.Id))).ToList();
+            f.ReportedAt, PublicTimeline.Status(Enum.Parse<CaseStatus>(f.Status)).Text, supporters.GetValueOrDefault(f.Id),
+            Math.Round(places[f.Id].Item1, 4), Math.Round(places[f.Id].Item2, 4))).ToList();
     }
 
     /// <summary>Mobile numbers inside a description are someone's personal data: 138****1234.</summary>

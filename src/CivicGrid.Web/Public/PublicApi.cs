@@ -14,7 +14,7 @@ public static class PublicApi
     public sealed record Suggestion(string Code, string Name, double Confidence);
 
     public sealed record Nearby(string Number, string? CategoryName, string Description, double DistanceMetres, DateTimeOffset ReportedAt,
-        string StatusText, int Supporters);
+        string StatusText, int Supporters, double Lon, double Lat);
 
     public sealed record Submitted(string Number, string TrackingUrl, bool IsNew);
 
@@ -59,7 +59,7 @@ public static class PublicApi
         var t = text?.Trim();
         var found = await nearby.HandleAsync(p.Lon, p.Lat, categoryCode, t?[..Math.Min(t.Length, MaxSuggestText)], ct);
         return TypedResults.Ok(found.Select(n => new Nearby(n.Number, n.CategoryName, n.Description, n.DistanceMetres, n.ReportedAt, n.StatusText,
-            n.Supporters)).ToList());
+            n.Supporters, n.Lon, n.Lat)).ToList());
     }
 
     private static async Task<IResult> PlaceOf(string? lon, string? lat, PublicMap map, CancellationToken ct) =>

@@ -74,6 +74,8 @@ public abstract class PublicPagesTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal("占道经营", mine.GetProperty("categoryName").GetString());
         Assert.Contains("139****1111", mine.GetProperty("description").GetString());
         Assert.Equal("处理中", mine.GetProperty("statusText").GetString());
+        Assert.Equal(Math.Round(lon, 4), mine.GetProperty("lon").GetDouble());
+        Assert.Equal(Math.Round(lat, 4), mine.GetProperty("lat").GetDouble());
         var raw = nearby.GetRawText();
         Assert.DoesNotContain("13900001111", raw);
         Assert.DoesNotContain("13700002222", raw);

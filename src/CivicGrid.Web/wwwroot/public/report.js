@@ -137,6 +137,7 @@
     const placeText = $('place-text');
     let map = null;
     let marker = null;
+    let radius = null;
 
     function setPlace(text, tone) {
         placeText.textContent = text;
@@ -157,6 +158,9 @@
             } else {
                 marker.setLatLng([lat, lon]);
             }
+            // Where the platform looks for the same problem (200 m).
+            radius?.remove();
+            radius = L.circle([lat, lon], { radius: 200, color: '#c62828', weight: 1, dashArray: '4 4', fillOpacity: 0.04, interactive: false }).addTo(map);
             if (pan) {
                 map.setView([lat, lon], Math.max(map.getZoom(), 14));
             }
@@ -208,6 +212,7 @@
         const el = $('map');
         el.hidden = false;
         map = L.map(el, { zoomControl: true, attributionControl: Boolean(form.dataset.tiles) });
+        el.ppMap = map; // For browser tests: they move the map as a finger would, then tap it.
         if (form.dataset.tiles) {
             L.tileLayer(form.dataset.tiles, { maxZoom: 19 }).addTo(map);
         }
@@ -319,6 +324,7 @@
         const section = $('nearby');
         if (!lon || !lat || !category) {
             section.hidden = true;
+            showNearbyOnMap([]);
             return;
         }
         const ask = `lon=${lon}&lat=${lat}&categoryCode=${encodeURIComponent(category)}&text=${encodeURIComponent(description.value.trim().slice(0, 200))}`;
@@ -334,7 +340,20 @@
         list.replaceChildren();
         (found || []).forEach((n) => list.append(nearbyItem(n)));
         section.hidden = !found || found.length === 0;
+        showNearbyOnMap(found || []);
     }, 300);
+
+    let nearbyLayer = null;
+
+    function showNearbyOnMap(found) {
+        if (!map) {
+            return;
+        }
+        nearbyLayer?.remove();
+        nearbyLayer = L.layerGroup(found.map((n) => L.circleMarker([n.lat, n.lon], {
+            radius: 8, color: '#fff', weight: 2, fillColor: '#c62828', fillOpacity: 0.9,
+        }).bindTooltip('已有反映：' + n.description.slice(0, 12), { direction: 'top', offset: [0, -8] }))).addTo(map);
+    }
 
     function ago(iso) {
         const minutes = Math.max(1, Math.round((Date.now() - new Date(iso).getTime()) / 60000));
