@@ -125,6 +125,7 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
     {
         "supervise" => "督办",
         "late-acknowledge" => "报到超时",
+        "support" => "群众附议",
         _ => "上报",
     };
 

@@ -4,6 +4,7 @@ using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
 using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
+using CivicGrid.Web.Public;
 using CivicGrid.Web.Standards;
 
 namespace CivicGrid.Web.Platform;
@@ -22,6 +23,7 @@ public static class ModuleRegistration
         services.AddCaseLoopInfrastructure(configuration);
         services.AddStandardsModule(configuration);
         services.AddOpen311Module();
+        services.AddPublicModule(configuration);
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class ModuleRegistration
         api.MapCaseLoopInfrastructure();
         app.MapStandardsModule(api);
         app.MapOpen311Api(api);
+        app.MapPublicPages();
         return app;
     }
 }

@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CivicGrid.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PublicTracking : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "case_supports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_case_supports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_case_supports_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tracking_links",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterKey = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_tracking_links", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_tracking_links_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_supports_CaseId",
+                table: "case_supports",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_supports_IdempotencyKey",
+                table: "case_supports",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tracking_links_CaseId",
+                table: "tracking_links",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tracking_links_TokenHash",
+                table: "tracking_links",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "case_supports");
+
+            migrationBuilder.DropTable(
+                name: "tracking_links");
+        }
+    }
+}
