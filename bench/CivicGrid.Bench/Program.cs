@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["locate"] = LocateBenchmark.Run,
     ["import"] = ImportBenchmark.Run,
     ["routing"] = RoutingBenchmark.Run,
+    ["cases"] = CaseQueryBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
