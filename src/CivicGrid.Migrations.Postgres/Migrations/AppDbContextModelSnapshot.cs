@@ -289,9 +289,11 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
                     b.HasIndex("CategoryCode", "Status");
 
-                    b.HasIndex("RegionCode", "Status");
+                    b.HasIndex("DistrictCode", "Status", "ReportedAt", "Id");
 
-                    b.HasIndex("DistrictCode", "Status", "ReportedAt");
+                    b.HasIndex("RegionCode", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("Status", "RegionCode", "ReportedAt", "Id");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -339,7 +341,7 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("UnitId", "IsActive");
+                    b.HasIndex("UnitId", "IsActive", "CaseId");
 
                     b.ToTable("case_assignments", (string)null);
                 });

@@ -279,9 +279,11 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CategoryCode", "Status");
 
-                    b.HasIndex("RegionCode", "Status");
+                    b.HasIndex("DistrictCode", "Status", "ReportedAt", "Id");
 
-                    b.HasIndex("DistrictCode", "Status", "ReportedAt");
+                    b.HasIndex("RegionCode", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("Status", "RegionCode", "ReportedAt", "Id");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -327,7 +329,7 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("UnitId", "IsActive");
+                    b.HasIndex("UnitId", "IsActive", "CaseId");
 
                     b.ToTable("case_assignments", (string)null);
                 });
