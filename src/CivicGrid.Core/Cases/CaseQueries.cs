@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CivicGrid.Accounts;
 using CivicGrid.Cases.Attachments;
 using CivicGrid.Cases.Catalog;
@@ -12,6 +13,9 @@ public sealed record CaseFilter(string? Status = null, string? RegionCode = null
 
 public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>How many keys of a list are read ahead: enough for its first 100 pages of 20.</summary>
+    private const int FirstKeys = 2000;
+
     public IQueryable<Case> Visible(AccessScope scope) => db.Set<Case>().AsNoTracking().Where(CaseAccess.Visible(scope));
 
     /// <summary>
@@ -56,9 +60,26 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         var keys = !string.IsNullOrEmpty(region) && CaseAccess.SeesWholeRegion(scope, region)
             ? query.Select(c => new { c.Id, c.ReportedAt })
             : (await VisiblePartsAsync(scope, query, ct)).Select(part => part.Select(c => new { c.Id, c.ReportedAt })).Aggregate((a, b) => a.Concat(b));
-        var total = await keys.CountAsync(ct);
-        var ids = keys.OrderByDescending(k => k.ReportedAt).ThenByDescending(k => k.Id).Skip((page - 1) * size).Take(size).Select(k => k.Id);
-        var rows = await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id))
+
+        // The first keys in list order are read once: a small list is counted and paged from them; a large one is
+        // counted by the database (from the indexes) and paged from them unless the page lies further back.
+        var ordered = keys.OrderByDescending(k => k.ReportedAt).ThenByDescending(k => k.Id);
+        var first = await ordered.Take(FirstKeys + 1).Select(k => k.Id).ToListAsync(ct);
+        var skip = (page - 1) * size;
+        var total = first.Count <= FirstKeys ? first.Count : await keys.CountAsync(ct);
+        Expression<Func<Case, bool>> onPage;
+        if (first.Count <= FirstKeys || skip + size <= first.Count)
+        {
+            var pageIds = first.Skip(skip).Take(size).ToList();
+            onPage = c => pageIds.Contains(c.Id);
+        }
+        else
+        {
+            var pageIds = ordered.Skip(skip).Take(size).Select(k => k.Id);
+            onPage = c => pageIds.Contains(c.Id);
+        }
+
+        var rows = await db.Set<Case>().AsNoTracking().Where(onPage)
             .OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id)
             .Select(c => new
             {
@@ -91,7 +112,7 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         var others = beyond.Select(b => query.Where(b)).ToList();
         if (parts.Count > 0)
         {
-            var ids = await others.Select(o => o.Select(c => c.Id)).Aggregate((a, b) => a.Concat(b)).Take(MaxBeyond + 1).ToListAsync(ct);
+            var ids = await others.Select(o => o.Select(c => c.Id)).Aggregate((a, b) => a.Concat(b)).OrderBy(id => id).Take(MaxBeyond + 1).ToListAsync(ct);
             if (ids.Count <= MaxBeyond)
             {
                 others = ids.Count == 0 ? [] : [db.Set<Case>().Where(c => ids.Contains(c.Id))];
