@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["import"] = ImportBenchmark.Run,
     ["routing"] = RoutingBenchmark.Run,
     ["intake"] = IntakeBenchmark.Run,
+    ["cases"] = CaseQueryBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

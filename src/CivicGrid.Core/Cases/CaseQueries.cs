@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CivicGrid.Accounts;
 using CivicGrid.Cases.Attachments;
 using CivicGrid.Cases.Catalog;
@@ -12,12 +13,21 @@ public sealed record CaseFilter(string? Status = null, string? RegionCode = null
 
 public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>How many keys of a list are read ahead: enough for its first 100 pages of 20.</summary>
+    private const int FirstKeys = 2000;
+
     public IQueryable<Case> Visible(AccessScope scope) => db.Set<Case>().AsNoTracking().Where(CaseAccess.Visible(scope));
 
+    /// <summary>
+    /// A page of the cases the caller sees, newest first. Shaped for a million cases on PostgreSQL: the total and the
+    /// page's ids come from the case indexes alone (see CaseConfiguration), each part of what the caller may see is
+    /// queried on its own and the parts united (an OR across them would defeat the indexes), and only the page's rows
+    /// are read in full.
+    /// </summary>
     public async Task<Outcome<PagedList<CaseListItem>>> ListAsync(AccessScope scope, CaseFilter filter, CancellationToken ct = default)
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var query = Visible(scope);
+        var query = string.IsNullOrWhiteSpace(filter.Q) ? db.Set<Case>() : CaseSearch.Matching(db, filter.Q);
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
             var statuses = new List<CaseStatus>();
@@ -34,10 +44,10 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
             query = query.Where(c => statuses.Contains(c.Status));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.RegionCode))
+        var region = filter.RegionCode?.Trim();
+        if (!string.IsNullOrEmpty(region))
         {
-            var region = filter.RegionCode.Trim();
-            query = region.Length <= 6 ? query.Where(c => c.DistrictCode == region) : query.Where(c => c.RegionCode != null && c.RegionCode.StartsWith(region));
+            query = query.Where(CaseRegions.Within(region));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
@@ -46,13 +56,31 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
             query = query.Where(c => c.CategoryCode != null && c.CategoryCode.StartsWith(category));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        // Asking for a region inside one of his areas, the caller sees all of it: no visibility condition is needed.
+        var keys = !string.IsNullOrEmpty(region) && CaseAccess.SeesWholeRegion(scope, region)
+            ? query.Select(c => new { c.Id, c.ReportedAt })
+            : (await VisiblePartsAsync(scope, query, ct)).Select(part => part.Select(c => new { c.Id, c.ReportedAt })).Aggregate((a, b) => a.Concat(b));
+
+        // The first keys in list order are read once: a small list is counted and paged from them; a large one is
+        // counted by the database (from the indexes) and paged from them unless the page lies further back.
+        var ordered = keys.OrderByDescending(k => k.ReportedAt).ThenByDescending(k => k.Id);
+        var first = await ordered.Take(FirstKeys + 1).Select(k => k.Id).ToListAsync(ct);
+        var skip = (page - 1) * size;
+        var total = first.Count <= FirstKeys ? first.Count : await keys.CountAsync(ct);
+        Expression<Func<Case, bool>> onPage;
+        if (first.Count <= FirstKeys || skip + size <= first.Count)
         {
-            query = CaseSearch.Filter(db, query, filter.Q);
+            var pageIds = first.Skip(skip).Take(size).ToList();
+            onPage = c => pageIds.Contains(c.Id);
+        }
+        else
+        {
+            var pageIds = ordered.Skip(skip).Take(size).Select(k => k.Id);
+            onPage = c => pageIds.Contains(c.Id);
         }
 
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id).Skip((page - 1) * size).Take(size)
+        var rows = await db.Set<Case>().AsNoTracking().Where(onPage)
+            .OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id)
             .Select(c => new
             {
                 c.Id,
@@ -69,6 +97,30 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         var items = rows.Select(r => new CaseListItem(r.Id, CaseNumbers.Format(r.ReportedAt, r.Id), r.Status.ToString(), CaseStatuses.ChineseName(r.Status),
             r.CategoryCode, r.CategoryName, r.RegionCode, Shorten(r.Description), r.ReportedAt, r.Deadline, CardName(r.Card), r.Lead)).ToList();
         return Outcome<PagedList<CaseListItem>>.Ok(new PagedList<CaseListItem>(items, total, page, size));
+    }
+
+    /// <summary>
+    /// The filtered cases the caller sees, in parts that do not overlap. What an area role sees beyond his areas (his own
+    /// reports, his units' cases elsewhere) is normally a handful of cases found through the assignments: their ids are
+    /// read once here rather than in both the count and the page query.
+    /// </summary>
+    private async Task<List<IQueryable<Case>>> VisiblePartsAsync(AccessScope scope, IQueryable<Case> query, CancellationToken ct)
+    {
+        const int MaxBeyond = 1000;
+        var (areas, beyond) = CaseAccess.VisibleParts(scope);
+        var parts = areas.Select(a => query.Where(a)).ToList();
+        var others = beyond.Select(b => query.Where(b)).ToList();
+        if (parts.Count > 0)
+        {
+            var ids = await others.Select(o => o.Select(c => c.Id)).Aggregate((a, b) => a.Concat(b)).OrderBy(id => id).Take(MaxBeyond + 1).ToListAsync(ct);
+            if (ids.Count <= MaxBeyond)
+            {
+                others = ids.Count == 0 ? [] : [db.Set<Case>().Where(c => ids.Contains(c.Id))];
+            }
+        }
+
+        parts.AddRange(others);
+        return parts;
     }
 
     public async Task<CaseView?> GetAsync(AccessScope scope, long id, CancellationToken ct = default)

@@ -24,8 +24,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.IdempotencyKey).IsUnique();
         b.HasIndex(c => new { c.ContentHash, c.ReportedAt });
-        b.HasIndex(c => new { c.DistrictCode, c.Status, c.ReportedAt });
-        b.HasIndex(c => new { c.RegionCode, c.Status });
+        // The case list's total and page ids come from these alone (index-only scans): district + status, status + region
+        // (a status ahead of the region range reads only the matching entries), region alone. See CaseQueries.ListAsync.
+        b.HasIndex(c => new { c.DistrictCode, c.Status, c.ReportedAt, c.Id });
+        b.HasIndex(c => new { c.Status, c.RegionCode, c.ReportedAt, c.Id });
+        b.HasIndex(c => new { c.RegionCode, c.Status, c.ReportedAt, c.Id });
         b.HasIndex(c => new { c.CategoryCode, c.Status });
         b.HasIndex(c => c.ReporterUserId);
         b.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -37,7 +40,8 @@ internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<Cas
     public void Configure(EntityTypeBuilder<CaseAssignment> b)
     {
         b.ToTable("case_assignments");
-        b.HasIndex(a => new { a.UnitId, a.IsActive });
+        // Holds the case id too, so a unit's cases are found without reading the assignments themselves.
+        b.HasIndex(a => new { a.UnitId, a.IsActive, a.CaseId });
         b.HasIndex(a => a.CaseId);
         b.Property(a => a.ReturnReason).HasMaxLength(500);
     }

@@ -37,24 +37,16 @@ public static class DemoCasesSeeder
             return 0;
         }
 
-        var now = clock.GetUtcNow();
-        var cells = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Cell && r.CenterLon != null && r.CenterLat != null)
-            .OrderBy(r => r.Code).Select(r => new DemoCasesPlanner.Cell(r.Code, r.CenterLon!.Value, r.CenterLat!.Value)).ToListAsync(ct);
-        var district = await db.Regions.Where(r => r.Level == RegionLevel.District).OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync(ct);
-        var leaves = await db.Set<CaseCategory>().AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
-        var codes = DemoCasesCorpus.Codes.ToHashSet();
-        var limits = leaves.Where(l => codes.Contains(l.Code)).ToDictionary(l => l.Code, l => l.TimeLimit);
-        var users = await db.Users.AsNoTracking().Where(u => u.IsDemo).ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
-        if (cells.Count == 0 || district is null || limits.Count == 0)
+        var setup = await PrepareAsync(db, clock, new Random(20260101), ct);
+        if (setup is null)
         {
             return 0;
         }
 
-        var planner = new DemoCasesPlanner(now, WorkingCalendar.Default, limits, users, new Random(20260101));
         var plans = new List<DemoCasesPlanner.Plan>(count);
         for (var i = 0; i < count; i++)
         {
-            plans.Add(await planner.PlanAsync(district, cells, resolver, ct));
+            plans.Add(await setup.Planner.PlanAsync(setup.District, setup.Cells, resolver, ct));
         }
 
         // Oldest first, so ids and 案卷号 follow the report dates.
@@ -68,7 +60,7 @@ public static class DemoCasesSeeder
         {
             foreach (var step in plan.Steps)
             {
-                var actor = step.Actor is { } name && users.TryGetValue(name, out var id) ? new AccessScope(id, name, []) : null;
+                var actor = step.Actor is { } name && setup.Users.TryGetValue(name, out var id) ? new AccessScope(id, name, []) : null;
                 await history.AppendAsync(plan.Case, step.Kind, step.Action, step.From, step.To, actor, step.ActorName, step.At,
                     step.Comment, step.Data, ct: ct);
             }
@@ -77,5 +69,27 @@ public static class DemoCasesSeeder
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return plans.Count;
+    }
+
+    /// <summary>What planning demo cases needs: the district, its located cells, the catalog's limits and the demo users.</summary>
+    internal sealed record Setup(DemoCasesPlanner Planner, string District, IReadOnlyList<DemoCasesPlanner.Cell> Cells, IReadOnlyDictionary<string, Guid> Users);
+
+    /// <summary>Null when the district, its cells or the catalog are missing. The benchmarks plan their cases with it too.</summary>
+    internal static async Task<Setup?> PrepareAsync(AppDbContext db, TimeProvider clock, Random random, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var cells = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Cell && r.CenterLon != null && r.CenterLat != null)
+            .OrderBy(r => r.Code).Select(r => new DemoCasesPlanner.Cell(r.Code, r.CenterLon!.Value, r.CenterLat!.Value)).ToListAsync(ct);
+        var district = await db.Regions.Where(r => r.Level == RegionLevel.District).OrderBy(r => r.Code).Select(r => r.Code).FirstOrDefaultAsync(ct);
+        var leaves = await db.Set<CaseCategory>().AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
+        var codes = DemoCasesCorpus.Codes.ToHashSet();
+        var limits = leaves.Where(l => codes.Contains(l.Code)).ToDictionary(l => l.Code, l => l.TimeLimit);
+        var users = await db.Users.AsNoTracking().Where(u => u.IsDemo).ToDictionaryAsync(u => u.UserName!, u => u.Id, ct);
+        if (cells.Count == 0 || district is null || limits.Count == 0)
+        {
+            return null;
+        }
+
+        return new Setup(new DemoCasesPlanner(now, WorkingCalendar.Default, limits, users, random), district, cells, users);
     }
 }

@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+
+namespace CivicGrid.Cases;
+
+/// <summary>
+/// "The case lies in region X" as a predicate a B-tree index answers. Region codes are digits, a region's code being
+/// the prefix of everything below it, so the cases below a region are a range of codes: X ≤ code &lt; X+1 (same length).
+/// <c>LIKE 'X%'</c> would say the same, but PostgreSQL uses an index for it only under the C collation, and databases
+/// are usually created with a language collation; a range of digit strings sorts alike under every collation.
+/// </summary>
+public static class CaseRegions
+{
+    /// <summary>
+    /// A district (6 digits or fewer) compares the district column, which also holds the cases that could not be
+    /// located; a cell compares equal; anything else is the range, or <c>StartsWith</c> when it is not all digits.
+    /// </summary>
+    public static Expression<Func<Case, bool>> Within(string region)
+    {
+        if (region.Length <= 6)
+        {
+            return c => c.DistrictCode == region;
+        }
+
+        if (region.Length == 15)
+        {
+            return c => c.RegionCode == region;
+        }
+
+        if (Next(region) is { } next)
+        {
+            // The null test keeps the negation (used for disjoint visibility parts) true for unlocated cases.
+            return c => c.RegionCode != null && string.Compare(c.RegionCode, region) >= 0 && string.Compare(c.RegionCode, next) < 0;
+        }
+
+        return c => c.RegionCode != null && c.RegionCode.StartsWith(region);
+    }
+
+    /// <summary>The digit string one above <paramref name="code"/>, of the same length; null when not all digits or all nines.</summary>
+    internal static string? Next(string code)
+    {
+        if (code.Length == 0 || !code.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var digits = code.ToCharArray();
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            if (digits[i] < '9')
+            {
+                digits[i]++;
+                return new string(digits);
+            }
+
+            digits[i] = '0';
+        }
+
+        return null;
+    }
+}
