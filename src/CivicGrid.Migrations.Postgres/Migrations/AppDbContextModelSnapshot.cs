@@ -299,9 +299,11 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContentHash", "ReportedAt");
 
-                    b.HasIndex("RegionCode", "Status");
+                    b.HasIndex("DistrictCode", "Status", "ReportedAt", "Id");
 
-                    b.HasIndex("DistrictCode", "Status", "ReportedAt");
+                    b.HasIndex("RegionCode", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("Status", "RegionCode", "ReportedAt", "Id");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -349,7 +351,7 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("UnitId", "IsActive");
+                    b.HasIndex("UnitId", "IsActive", "CaseId");
 
                     b.ToTable("case_assignments", (string)null);
                 });
@@ -1013,6 +1015,74 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.ToTable("calendar_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Public.CaseSupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("case_supports", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Public.TrackingLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReporterKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("tracking_links", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
                 {
                     b.Property<int>("Id")
@@ -1494,6 +1564,24 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CivicGrid.Public.CaseSupport", b =>
+                {
+                    b.HasOne("CivicGrid.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Public.TrackingLink", b =>
+                {
+                    b.HasOne("CivicGrid.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>

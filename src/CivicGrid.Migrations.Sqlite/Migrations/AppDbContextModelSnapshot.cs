@@ -289,9 +289,11 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContentHash", "ReportedAt");
 
-                    b.HasIndex("RegionCode", "Status");
+                    b.HasIndex("DistrictCode", "Status", "ReportedAt", "Id");
 
-                    b.HasIndex("DistrictCode", "Status", "ReportedAt");
+                    b.HasIndex("RegionCode", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("Status", "RegionCode", "ReportedAt", "Id");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -337,7 +339,7 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("UnitId", "IsActive");
+                    b.HasIndex("UnitId", "IsActive", "CaseId");
 
                     b.ToTable("case_assignments", (string)null);
                 });
@@ -979,6 +981,70 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.ToTable("calendar_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Public.CaseSupport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("case_supports", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Public.TrackingLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReporterKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("tracking_links", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
                 {
                     b.Property<int>("Id")
@@ -1448,6 +1514,24 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CivicGrid.Public.CaseSupport", b =>
+                {
+                    b.HasOne("CivicGrid.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CivicGrid.Public.TrackingLink", b =>
+                {
+                    b.HasOne("CivicGrid.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CivicGrid.Standards.IndexSection", b =>
