@@ -72,6 +72,28 @@ public abstract class CivicGridApp : WebApplicationFactory<Program>, IAsyncLifet
         }
     }
 
+    /// <summary>
+    /// Starts from the category model the template trained, as a server that already has its model file does:
+    /// otherwise every app trains its own on start, dozens of CPU-heavy runs that slow the whole suite down.
+    /// </summary>
+    protected void CopyTemplateModel(string templateDir)
+    {
+        var model = Path.Combine(templateDir, "models", "category.zip");
+        if (File.Exists(model))
+        {
+            Directory.CreateDirectory(Path.Combine(DataDir, "models"));
+            File.Copy(model, Path.Combine(DataDir, "models", "category.zip"));
+        }
+    }
+
+    /// <summary>Trains the category model now and saves it under the data folder, as the first start would later.</summary>
+    internal async Task TrainModelAsync()
+    {
+        var models = Services.GetRequiredService<CivicGrid.Cases.Routing.CategoryModelService>();
+        models.StartRetrain(out var run);
+        await run;
+    }
+
     /// <summary>Skips the calling test (or fails it, when the database is required) if this app cannot run.</summary>
     public void EnsureAvailable()
     {

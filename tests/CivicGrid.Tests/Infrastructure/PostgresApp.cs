@@ -28,6 +28,7 @@ public class PostgresApp : CivicGridApp
         }
 
         ConnectionString = server.ConnectionStringFor(_database);
+        CopyTemplateModel(await SqliteTemplate.GetAsync());
         _ = Server;
     }
 

@@ -15,6 +15,7 @@ public class SqliteApp : CivicGridApp
             File.Copy(file, Path.Combine(DataDir, Path.GetFileName(file)));
         }
 
+        CopyTemplateModel(template);
         _ = Server;
     }
 }
@@ -44,6 +45,7 @@ internal static class SqliteTemplate
         var app = new EmptySqliteTemplateBuilder();
         await app.InitializeAsync();
         var dir = app.DataDir;
+        await app.TrainModelAsync();
         await app.ShutdownKeepingDataAsync();
         SqliteConnection.ClearAllPools();
         return dir;

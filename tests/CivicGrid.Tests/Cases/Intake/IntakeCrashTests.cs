@@ -54,7 +54,7 @@ public abstract class IntakeCrashTests
             var acknowledged = new ConcurrentDictionary<string, long>();
             int port;
 
-            await using (var app = await WebAppProcess.StartAsync(web, settings, TimeSpan.FromSeconds(90)))
+            await using (var app = await WebAppProcess.StartAsync(web, settings, TimeSpan.FromSeconds(240)))
             {
                 port = app.BaseAddress.Port;
                 using var http = await SignedInAsync(app.BaseAddress);
@@ -114,7 +114,7 @@ public abstract class IntakeCrashTests
             TestContext.Current.TestOutputHelper?.WriteLine($"应答 {acknowledged.Count} 份后杀进程，用时 {clock.Elapsed.TotalSeconds:N1} 秒");
 
             // The port is free again: the same address, as a supervisor restarting the service would use.
-            await using var restarted = await WebAppProcess.StartAsync(web, settings, TimeSpan.FromSeconds(90), port);
+            await using var restarted = await WebAppProcess.StartAsync(web, settings, TimeSpan.FromSeconds(240), port);
             var stored = await StoredAsync(prefix);
             foreach (var (key, id) in acknowledged)
             {

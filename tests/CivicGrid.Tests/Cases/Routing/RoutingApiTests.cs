@@ -79,7 +79,7 @@ public abstract class RoutingApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var started = await admin.Post("/api/v1/routing/retrain", new { });
         Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-        var deadline = DateTime.UtcNow.AddMinutes(5);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
         JsonElement status;
         do
         {
