@@ -64,12 +64,17 @@ public sealed class CategoryModelTests(TrainedCategoryModelFixture fixture) : IC
     }
 
     [Fact]
-    public void Most_hand_written_resident_reports_have_their_category_in_the_top_three()
+    public void Most_hand_written_resident_reports_get_their_category_first_and_nearly_all_in_the_top_three()
     {
+        // The evaluation reports are never trained on nor tuned against. This fixture scores 88.4% top-1 (the routing
+        // benchmark, with more demo cases, 88.1% / 98.5%); the bars leave a little room for another seed, and a model that
+        // learnt only the catalog's keywords (about 74% top-1) or the model before the richer phrases (82.6%) fails them.
         var reports = ResidentReports.Evaluation();
+        var top1 = reports.Count(r => Model.Suggest(r.Text, 1)[0].Code == r.CategoryCode) / (double)reports.Count;
         var top3 = reports.Count(r => Model.Suggest(r.Text, 3).Any(s => s.Code == r.CategoryCode)) / (double)reports.Count;
 
-        Assert.True(top3 >= 0.9, $"top-3 {top3:P1}");
+        Assert.True(top1 >= 0.86, $"top-1 {top1:P1}");
+        Assert.True(top3 >= 0.95, $"top-3 {top3:P1}");
     }
 
     [Fact]
