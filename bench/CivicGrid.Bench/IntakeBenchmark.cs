@@ -213,18 +213,36 @@ public static class IntakeBenchmark
             return null;
         }
 
+        // A service with required attributes gets an answer to each, as an integrator's form would send.
+        var answers = new Dictionary<string, List<KeyValuePair<string, string>>>();
+        foreach (var service in list.EnumerateArray().Where(s => s.GetProperty("metadata").GetBoolean()))
+        {
+            var code = service.GetProperty("service_code").GetString()!;
+            var definition = await http.GetFromJsonAsync<JsonElement>(new Uri($"/open311/v2/services/{code}.json", UriKind.Relative));
+            answers[code] = [.. definition.GetProperty("attributes").EnumerateArray()
+                .Where(a => a.GetProperty("variable").GetBoolean() && a.GetProperty("required").GetBoolean())
+                .Select(a => new KeyValuePair<string, string>($"attribute[{a.GetProperty("code").GetString()}]", a.GetProperty("datatype").GetString() switch
+                {
+                    "singlevaluelist" or "multivaluelist" => a.GetProperty("values")[0].GetProperty("key").GetString()!,
+                    "number" => "1",
+                    "datetime" => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+                    _ => "见描述",
+                }))];
+        }
+
         var samples = new SampleReports(311);
         return await IntakeLoad.RunAsync("Open311 POST requests.json", clients, warmup, window, async (_, n, ct) =>
         {
             var (lon, lat) = samples.Point();
+            var code = codes[(int)(n % codes.Count)];
             using var form = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["api_key"] = "demo-open311-key",
-                ["service_code"] = codes[(int)(n % codes.Count)],
+                ["service_code"] = code,
                 ["lat"] = lat.ToString(CultureInfo.InvariantCulture),
                 ["long"] = lon.ToString(CultureInfo.InvariantCulture),
                 ["description"] = SampleReports.Description((int)n),
-            });
+            }.Concat(answers.GetValueOrDefault(code) ?? []));
             using var response = await http.PostAsync(new Uri("/open311/v2/requests.json", UriKind.Relative), form, ct);
             return response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
         });
