@@ -23,7 +23,8 @@ public sealed record SubmittedServiceRequest(long CaseId, string ServiceRequestI
 /// <summary>
 /// <c>POST requests</c>: checks the integration's key and the form against the service definition, then hands the
 /// report to the one intake path (<see cref="ReportCase"/>, source citizen), which locates, classifies and routes it.
-/// Attribute answers are appended to the description so the handlers read them with the case.
+/// Attribute answers are appended to the description so the handlers read them with the case; the Open311 row (token,
+/// media URL, answers) is written by the intake in the case's own transaction, so a 2xx means both are durable.
 /// </summary>
 public sealed class SubmitServiceRequest(
     AppDbContext db, ReportCase intake, ServiceCatalog services, Jurisdictions jurisdictions, IOptions<CaseOptions> caseOptions, TimeProvider clock)

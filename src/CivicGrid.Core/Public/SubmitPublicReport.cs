@@ -17,8 +17,9 @@ public sealed record SubmittedReport(long CaseId, string Number, string Token, b
 
 /// <summary>
 /// A resident's report from the public page. It goes through the one intake path (<see cref="ReportCase"/>, source
-/// citizen) under a pseudonymous identity, then gets a private tracking link. A repeated idempotency key answers the
-/// first case (with a fresh link to it), so a double tap never makes two cases.
+/// citizen) under a pseudonymous identity, with a private tracking link written in the case's own transaction. A repeated
+/// idempotency key or the same report within the duplicate window answers the first case (with a fresh link to it), so a
+/// double tap never makes two cases.
 /// </summary>
 public sealed class SubmitPublicReport(ReportCase intake, TimeProvider clock)
 {
