@@ -3,9 +3,13 @@ using System.Diagnostics;
 namespace CivicGrid.Bench;
 
 /// <summary>What one closed-loop load run measured: completions per second inside the window and their latencies.</summary>
-internal sealed record IntakeLoadResult(string Name, int Concurrency, long Completed, long Failed, double Seconds, double[] LatenciesMs, string? FirstError)
+internal sealed record IntakeLoadResult(string Name, int Concurrency, long Completed, long Failed, double Seconds, double[] LatenciesMs, string? FirstError,
+    TimeSpan? ServerCpu = null)
 {
     public double PerSecond => Completed / Seconds;
+
+    /// <summary>The server process's CPU time per completed operation inside the window; null when not measured.</summary>
+    public double? ServerCpuMsPerOperation => ServerCpu is { } cpu && Completed > 0 ? cpu.TotalMilliseconds / Completed : null;
 
     public double Percentile(double p)
     {
@@ -28,7 +32,9 @@ internal static class IntakeLoad
     /// <summary>One operation; null when it succeeded, else what went wrong. The number is unique across the run.</summary>
     public delegate Task<string?> Operation(int worker, long n, CancellationToken ct);
 
-    public static async Task<IntakeLoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan window, Operation operation)
+    /// <param name="serverCpu">Reads the server process's CPU time, to tell CPU per operation on a machine shared with others.</param>
+    public static async Task<IntakeLoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan window, Operation operation,
+        Func<TimeSpan>? serverCpu = null)
     {
         long next = 0;
         long completed = 0;
@@ -39,6 +45,13 @@ internal static class IntakeLoad
         var measureFrom = warmup;
         var measureTo = warmup + window;
         using var stop = new CancellationTokenSource();
+        var cpu = serverCpu is null ? Task.FromResult<TimeSpan?>(null) : Task.Run(async () =>
+        {
+            await Task.Delay(measureFrom - clock.Elapsed);
+            var from = serverCpu();
+            await Task.Delay(measureTo - clock.Elapsed);
+            return (TimeSpan?)(serverCpu() - from);
+        });
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var mine = latencies[w] = new List<double>(4096);
@@ -79,6 +92,6 @@ internal static class IntakeLoad
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return new IntakeLoadResult(name, concurrency, completed, failed, window.TotalSeconds, [.. latencies.SelectMany(l => l)], firstError);
+        return new IntakeLoadResult(name, concurrency, completed, failed, window.TotalSeconds, [.. latencies.SelectMany(l => l)], firstError, await cpu);
     }
 }

@@ -27,6 +27,16 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU time the app process has used so far (all its threads), for CPU-per-request figures.</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string RecentOutput
     {

@@ -15,7 +15,7 @@ public sealed class CaseTriage(AppDbContext db, ResponsibilityResolver resolver,
 {
     /// <summary>
     /// Decides (reading only) whether and where the case would be dispatched; null leaves it in the dispatcher's queue.
-    /// Split from <see cref="ApplyAsync"/> so the intake can decide in the caller's task and write in its batch.
+    /// Split from <see cref="Apply"/> so the intake can decide in the caller's task and write in its batch.
     /// </summary>
     public async Task<DispatchPlan?> PlanAsync(Case c, CancellationToken ct)
     {
@@ -25,19 +25,29 @@ public sealed class CaseTriage(AppDbContext db, ResponsibilityResolver resolver,
         }
 
         var match = await resolver.ResolveAsync(c.CategoryCode, c.RegionCode, ct);
-        return match is null ? null : new DispatchPlan(match, await TimeLimitAsync(c.CategoryCode, ct), await calendars.GetAsync(ct), options.Value.AcknowledgeMinutes);
+        return match is null
+            ? null
+            : new DispatchPlan(match, (await resolver.CategoryAsync(c.CategoryCode, ct))?.TimeLimit, await calendars.GetAsync(ct), options.Value.AcknowledgeMinutes);
     }
 
-    /// <summary>Registers and dispatches the case as planned, appending both steps to its history.</summary>
-    public static async Task ApplyAsync(Case c, DispatchPlan plan, CaseHistory history, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Registers and dispatches the case as planned (status, units, deadline). Needs no id, so the intake applies it
+    /// before the insert and writes the dispatched case in one statement, without a later update.
+    /// </summary>
+    public static void Apply(Case c, DispatchPlan plan, DateTimeOffset now)
     {
         var match = plan.Match;
         CaseWorkflow.Register(c, now);
-        c.Status = CaseStatus.Registered;
-        await history.AppendAsync(c, "register", CaseAction.Register, CaseStatus.Reported, CaseStatus.Registered, null, null, now,
-            comment: "系统按分类置信度自动立案", ct: ct);
         CaseWorkflow.Dispatch(c, match.Lead.Id, match.CoUnits.Select(u => u.Id).ToList(), plan.AcknowledgeMinutes, now, plan.Calendar, plan.Limit);
         c.Status = CaseStatus.Dispatched;
+    }
+
+    /// <summary>Appends the two steps <see cref="Apply"/> took to the case's history (once the case has its id).</summary>
+    public static async Task RecordAsync(Case c, DispatchPlan plan, CaseHistory history, DateTimeOffset now, CancellationToken ct)
+    {
+        var match = plan.Match;
+        await history.AppendAsync(c, "register", CaseAction.Register, CaseStatus.Reported, CaseStatus.Registered, null, null, now,
+            comment: "系统按分类置信度自动立案", ct: ct);
         await history.AppendAsync(c, "dispatch", CaseAction.Dispatch, CaseStatus.Registered, CaseStatus.Dispatched, null, null, now,
             comment: $"系统按责任规则派遣至{match.Lead.Name}" + (match.CoUnits.Count > 0 ? "，协办：" + string.Join("、", match.CoUnits.Select(u => u.Name)) : ""),
             data: new { lead = match.Lead.Id, co = match.CoUnits.Select(u => u.Id), deadline = c.Deadline }, ct: ct);

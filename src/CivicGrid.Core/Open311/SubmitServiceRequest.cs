@@ -23,7 +23,8 @@ public sealed record SubmittedServiceRequest(long CaseId, string ServiceRequestI
 /// <summary>
 /// <c>POST requests</c>: checks the integration's key and the form against the service definition, then hands the
 /// report to the one intake path (<see cref="ReportCase"/>, source citizen), which locates, classifies and routes it.
-/// Attribute answers are appended to the description so the handlers read them with the case.
+/// Attribute answers are appended to the description so the handlers read them with the case; the Open311 row (token,
+/// media URL, answers) is written by the intake in the case's own transaction, so a 2xx means both are durable.
 /// </summary>
 public sealed class SubmitServiceRequest(
     AppDbContext db, ReportCase intake, ServiceCatalog services, Jurisdictions jurisdictions, IOptions<CaseOptions> caseOptions, TimeProvider clock)
@@ -55,7 +56,7 @@ public sealed class SubmitServiceRequest(
 
         var hash = ApiKeys.Hash(form.ApiKey);
         var integration = await db.Set<Open311Integration>().AsNoTracking().Where(i => i.KeyHash == hash)
-            .Select(i => new { i.Id, i.RevokedAt, i.IsDisabled }).FirstOrDefaultAsync(ct);
+            .Select(i => new { i.Id, i.RevokedAt, i.IsDisabled, i.LastUsedAt }).FirstOrDefaultAsync(ct);
         if (integration is null)
         {
             return Outcome<SubmittedServiceRequest>.Forbidden("api_key 无效，请核对平台签发的接入密钥。");
@@ -100,43 +101,75 @@ public sealed class SubmitServiceRequest(
         }
 
         var text = (string.IsNullOrEmpty(description) ? service.ServiceName : description) + (answers.Count == 0 ? "" : "\n【附加信息】" + string.Join("；", answers.Select(a => a.Text)));
+        var now = clock.GetUtcNow();
+        var companion = new Open311Companion(integration.Id, mediaUrl, reporter.Email,
+            answers.Count == 0 ? null : JsonSerializer.Serialize(answers.ToDictionary(a => a.Code, a => a.Values)), now);
         var reported = await intake.HandleAsync(AccessScope.Anonymous, new ReportCaseRequest(
             text, service.ServiceCode, lon, lat, form.AddressString?.Trim() is { Length: > 0 } address ? address : null, "citizen",
-            ReporterName: reporter.Name, ReporterPhone: reporter.Phone), ct);
+            ReporterName: reporter.Name, ReporterPhone: reporter.Phone), companion, ct);
         if (!reported.Succeeded)
         {
             return new(reported.Status, null, reported.Message, reported.Problems.Select(p => p with { Where = FieldOf(p.Where) }).ToList());
         }
 
-        var caseId = reported.Value!.Id;
-        var now = clock.GetUtcNow();
-        // A repeated report the intake recognised as the same case keeps the token it was first given.
-        var token = reported.Value.IsNew ? null : await db.Set<Open311Report>().Where(r => r.CaseId == caseId).Select(r => r.Token).FirstOrDefaultAsync(ct);
-        if (token is null)
+        // Written at most once a minute per key, so a busy integration does not queue on its own row.
+        if (integration.LastUsedAt is not { } used || used < now - LastUsedResolution)
         {
-            token = ApiKeys.NewToken();
+            var stale = now - LastUsedResolution;
+            await db.Set<Open311Integration>().Where(i => i.Id == integration.Id && (i.LastUsedAt == null || i.LastUsedAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastUsedAt, now), ct);
+        }
+
+        var caseId = reported.Value!.Id;
+        var result = new SubmittedServiceRequest(caseId, CaseNumbers.Format(companion.ReportedAt, caseId),
+            ServiceRequestQueries.Notice(service.TimeLimit, companion.Deadline, closed: false), companion.Token!);
+        return reported.Status == OutcomeStatus.Created ? Outcome<SubmittedServiceRequest>.Created(result) : Outcome<SubmittedServiceRequest>.Ok(result);
+    }
+
+    /// <summary>
+    /// The <see cref="Open311Report"/> beside the case, written by the intake in the report's own transaction. A repeated
+    /// report the intake recognised as an earlier case keeps the token that case was first given.
+    /// </summary>
+    private sealed class Open311Companion(int integrationId, string? mediaUrl, string? email, string? attributes, DateTimeOffset submittedAt)
+        : IReportCompanion
+    {
+        public string? Token { get; private set; }
+
+        public DateTimeOffset ReportedAt { get; private set; }
+
+        public DateTimeOffset? Deadline { get; private set; }
+
+        public async Task AddAsync(AppDbContext db, long caseId, Case? written, CancellationToken ct)
+        {
+            if (written is not null)
+            {
+                (ReportedAt, Deadline) = (written.ReportedAt, written.Deadline);
+            }
+            else
+            {
+                var earlier = await db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.ReportedAt, c.Deadline }).FirstAsync(ct);
+                (ReportedAt, Deadline) = (earlier.ReportedAt, earlier.Deadline);
+                // Its token may be in this very batch (the first of two identical posts) or committed earlier.
+                Token = db.Set<Open311Report>().Local.FirstOrDefault(r => r.CaseId == caseId)?.Token
+                        ?? await db.Set<Open311Report>().Where(r => r.CaseId == caseId).Select(r => r.Token).FirstOrDefaultAsync(ct);
+                if (Token is not null)
+                {
+                    return;
+                }
+            }
+
+            Token = ApiKeys.NewToken();
             db.Add(new Open311Report
             {
                 CaseId = caseId,
-                Token = token,
-                IntegrationId = integration.Id,
+                Token = Token,
+                IntegrationId = integrationId,
                 MediaUrl = mediaUrl,
-                ReporterEmail = reporter.Email,
-                Attributes = answers.Count == 0 ? null : JsonSerializer.Serialize(answers.ToDictionary(a => a.Code, a => a.Values)),
-                SubmittedAt = now,
+                ReporterEmail = email,
+                Attributes = attributes,
+                SubmittedAt = submittedAt,
             });
-            await db.SaveChangesAsync(ct);
         }
-
-        // Written at most once a minute per key, so a busy integration does not queue on its own row.
-        var stale = now - LastUsedResolution;
-        await db.Set<Open311Integration>().Where(i => i.Id == integration.Id && (i.LastUsedAt == null || i.LastUsedAt < stale))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastUsedAt, now), ct);
-
-        var created = await db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.ReportedAt, c.Deadline }).FirstAsync(ct);
-        var result = new SubmittedServiceRequest(caseId, CaseNumbers.Format(created.ReportedAt, caseId),
-            ServiceRequestQueries.Notice(service.TimeLimit, created.Deadline, closed: false), token);
-        return reported.Status == OutcomeStatus.Created ? Outcome<SubmittedServiceRequest>.Created(result) : Outcome<SubmittedServiceRequest>.Ok(result);
     }
 
     private static (double? Lon, double? Lat) Location(ServiceRequestSubmission form, List<Problem> problems)

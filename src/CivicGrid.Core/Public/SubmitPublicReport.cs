@@ -17,10 +17,11 @@ public sealed record SubmittedReport(long CaseId, string Number, string Token, b
 
 /// <summary>
 /// A resident's report from the public page. It goes through the one intake path (<see cref="ReportCase"/>, source
-/// citizen) under a pseudonymous identity, then gets a private tracking link. A repeated idempotency key answers the
-/// first case (with a fresh link to it), so a double tap never makes two cases.
+/// citizen) under a pseudonymous identity, with a private tracking link written in the case's own transaction. A repeated
+/// idempotency key or the same report within the duplicate window answers the first case (with a fresh link to it), so a
+/// double tap never makes two cases.
 /// </summary>
-public sealed class SubmitPublicReport(AppDbContext db, ReportCase intake, TimeProvider clock)
+public sealed class SubmitPublicReport(ReportCase intake, TimeProvider clock)
 {
     public const string KeyPrefix = "public:";
 
@@ -32,30 +33,54 @@ public sealed class SubmitPublicReport(AppDbContext db, ReportCase intake, TimeP
         var report = new ReportCaseRequest(
             request.Description, string.IsNullOrWhiteSpace(request.CategoryCode) ? null : request.CategoryCode.Trim(), request.Lon, request.Lat,
             AddressWithPoint(request), "citizen", key, null, phone, request.Attachments);
-        var outcome = await intake.HandleAsync(scope, report, ct);
+        var link = new TrackingCompanion(clock.GetUtcNow());
+        var outcome = await intake.HandleAsync(scope, report, link, ct);
         if (!outcome.Succeeded)
         {
             return new Outcome<SubmittedReport>(outcome.Status, null, outcome.Message, outcome.Problems);
         }
 
-        var reported = await db.Set<Case>().AsNoTracking().Where(c => c.Id == outcome.Value!.Id)
-            .Select(c => new { c.Id, c.ReportedAt, c.ReporterUserId, c.Source }).SingleAsync(ct);
+        var id = outcome.Value!.Id;
+        return new Outcome<SubmittedReport>(outcome.Status, new SubmittedReport(id, CaseNumbers.Format(link.ReportedAt, id), link.Token!,
+            outcome.Value.IsNew), null, []);
+    }
 
-        // The reporter acts as the case's pseudonymous reporter; never as a real account (a key sent through the API).
-        var reporterKey = reported.Source == CaseSource.Citizen && reported.ReporterUserId is { } id
-                          && !await db.Users.AnyAsync(u => u.Id == id, ct) ? id : (Guid?)null;
-        var token = TrackingTokens.New();
-        db.Add(new TrackingLink
+    /// <summary>The resident's tracking link, written by the intake in the report's own transaction.</summary>
+    private sealed class TrackingCompanion(DateTimeOffset now) : IReportCompanion
+    {
+        public string? Token { get; private set; }
+
+        public DateTimeOffset ReportedAt { get; private set; }
+
+        public async Task AddAsync(AppDbContext db, long caseId, Case? written, CancellationToken ct)
         {
-            CaseId = reported.Id,
-            TokenHash = TrackingTokens.Hash(token)!,
-            Role = TrackingRole.Reporter,
-            ReporterKey = reporterKey,
-            CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(ct);
-        return new Outcome<SubmittedReport>(outcome.Status, new SubmittedReport(reported.Id, CaseNumbers.Format(reported.ReportedAt, reported.Id), token,
-            outcome.Value!.IsNew), null, []);
+            // The reporter acts as the case's pseudonymous reporter; never as a real account (a key sent through the API).
+            Guid? reporterKey;
+            if (written is not null)
+            {
+                // A new case's reporter is the fresh pseudonymous identity of this very report.
+                ReportedAt = written.ReportedAt;
+                reporterKey = written.ReporterUserId;
+            }
+            else
+            {
+                var earlier = await db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId)
+                    .Select(c => new { c.ReportedAt, c.ReporterUserId, c.Source }).SingleAsync(ct);
+                ReportedAt = earlier.ReportedAt;
+                reporterKey = earlier.Source == CaseSource.Citizen && earlier.ReporterUserId is { } id
+                              && !await db.Users.AnyAsync(u => u.Id == id, ct) ? id : null;
+            }
+
+            Token = TrackingTokens.New();
+            db.Add(new TrackingLink
+            {
+                CaseId = caseId,
+                TokenHash = TrackingTokens.Hash(Token)!,
+                Role = TrackingRole.Reporter,
+                ReporterKey = reporterKey,
+                CreatedAt = now,
+            });
+        }
     }
 
     /// <summary>A report from a 亮牌 sign names its point, so the handler finds the place even without a typed address.</summary>

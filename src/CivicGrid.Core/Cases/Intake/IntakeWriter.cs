@@ -152,6 +152,12 @@ public sealed class IntakeWriter : IAsyncDisposable
                 await using var db = await _dbFactory.CreateDbContextAsync();
                 if (await db.Set<Case>().Where(c => c.IdempotencyKey == key).Select(c => (long?)c.Id).FirstOrDefaultAsync() is { } winner)
                 {
+                    if (report.Companion is { } companion)
+                    {
+                        await companion.AddAsync(db, winner, null, CancellationToken.None);
+                        await db.SaveChangesAsync();
+                    }
+
                     _duplicates.Add(1);
                     report.Done.TrySetResult(new ReportedCase(winner, false));
                     return;
@@ -174,6 +180,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
         var answers = new ReportedCase?[reports.Count];
+        var written = new Case?[reports.Count];
         var sameAs = new int[reports.Count];
         Array.Fill(sameAs, -1);
         var (known, recent) = await EarlierAsync(db, reports);
@@ -202,6 +209,11 @@ public sealed class IntakeWriter : IAsyncDisposable
             else
             {
                 var c = report.NewCase();
+                if (report.Plan is { } plan)
+                {
+                    CaseTriage.Apply(c, plan, c.ReportedAt);
+                }
+
                 db.Add(c);
                 fresh.Add((i, c));
                 if (key is not null)
@@ -213,7 +225,8 @@ public sealed class IntakeWriter : IAsyncDisposable
 
         if (fresh.Count > 0)
         {
-            // The ids come from the insert; the history hashes cover them, so it follows in a second round trip.
+            // The ids come from the insert (of the cases already registered and dispatched); the history hashes cover them,
+            // so it follows in a second round trip.
             await db.SaveChangesAsync();
             var history = new CaseHistory(db);
             foreach (var (index, c) in fresh)
@@ -224,12 +237,27 @@ public sealed class IntakeWriter : IAsyncDisposable
                     comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: report.Attachments);
                 if (report.Plan is { } plan)
                 {
-                    await CaseTriage.ApplyAsync(c, plan, history, c.ReportedAt, CancellationToken.None);
+                    await CaseTriage.RecordAsync(c, plan, history, c.ReportedAt, CancellationToken.None);
                 }
 
                 answers[index] = new ReportedCase(c.Id, true);
+                written[index] = c;
             }
+        }
 
+        var resolved = answers.Select((a, i) => a ?? new ReportedCase(answers[sameAs[i]]!.Id, false)).ToArray();
+        var companions = false;
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (reports[i].Companion is { } companion)
+            {
+                await companion.AddAsync(db, resolved[i].Id, resolved[i].IsNew ? written[i] : null, CancellationToken.None);
+                companions = true;
+            }
+        }
+
+        if (fresh.Count > 0 || companions)
+        {
             await db.SaveChangesAsync();
         }
 
@@ -241,7 +269,7 @@ public sealed class IntakeWriter : IAsyncDisposable
             reports[index].WrittenEvents = [.. events[c.Id]];
         }
 
-        return [.. answers.Select((a, i) => a ?? new ReportedCase(answers[sameAs[i]]!.Id, false))];
+        return resolved;
     }
 
     /// <summary>

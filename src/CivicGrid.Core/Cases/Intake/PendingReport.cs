@@ -6,13 +6,15 @@ namespace CivicGrid.Cases.Intake;
 /// A report located, classified and routed in its caller's task, waiting for the <see cref="IntakeWriter"/>.
 /// Immutable: every write attempt (the batch, then alone after a batch failure) builds its entities afresh.
 /// </summary>
-internal sealed class PendingReport(Case template, DispatchPlan? plan, AccessScope reporter, string reporterName, IReadOnlyList<string> attachments)
+internal sealed class PendingReport(
+    Case template, DispatchPlan? plan, AccessScope reporter, string reporterName, IReadOnlyList<string> attachments, IReportCompanion? companion = null)
 {
     public Case Template { get; } = template;
     public DispatchPlan? Plan { get; } = plan;
     public AccessScope Reporter { get; } = reporter;
     public string ReporterName { get; } = reporterName;
     public IReadOnlyList<string> Attachments { get; } = attachments;
+    public IReportCompanion? Companion { get; } = companion;
     public ReportFingerprint Fingerprint { get; } = ReportFingerprint.Of(template);
 
     /// <summary>The case and history as committed, set by the writer before it answers a new report.</summary>

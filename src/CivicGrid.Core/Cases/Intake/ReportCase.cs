@@ -1,6 +1,7 @@
 using CivicGrid.Accounts;
 using CivicGrid.Cases.Attachments;
 using CivicGrid.Cases.Catalog;
+using CivicGrid.Cases.Responsibility;
 using CivicGrid.Cases.Routing;
 using CivicGrid.Cases.Search;
 using CivicGrid.Data;
@@ -31,10 +32,14 @@ public sealed record ReportedCase(long Id, bool IsNew)
 /// after the commit. A repeated idempotency key, or the same report again within a short window, answers the first case.
 /// </summary>
 public sealed class ReportCase(
-    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage, IntakeWriter writer,
+    AppDbContext db, RegionLocator locator, ICategorySuggester suggester, CaseTriage triage, ResponsibilityResolver resolver, IntakeWriter writer,
     IReportOrigin origin, IOptions<CaseOptions> options, TimeProvider clock)
 {
-    public async Task<Outcome<ReportedCase>> HandleAsync(AccessScope scope, ReportCaseRequest request, CancellationToken ct = default)
+    public Task<Outcome<ReportedCase>> HandleAsync(AccessScope scope, ReportCaseRequest request, CancellationToken ct = default) =>
+        HandleAsync(scope, request, null, ct);
+
+    /// <summary>As above, with the front door's own rows written in the same transaction as the report.</summary>
+    public async Task<Outcome<ReportedCase>> HandleAsync(AccessScope scope, ReportCaseRequest request, IReportCompanion? companion, CancellationToken ct = default)
     {
         var problems = Validate(request, options.Value, out var source);
         if (problems.Count > 0)
@@ -77,7 +82,7 @@ public sealed class ReportCase(
         if (!string.IsNullOrWhiteSpace(request.CategoryCode))
         {
             categoryCode = CategoryCodes.Normalize(request.CategoryCode);
-            categoryName = await ActiveLeafNameAsync(categoryCode, ct);
+            categoryName = await resolver.CategoryAsync(categoryCode, ct) is { IsLeaf: true } category ? category.Name : null;
             if (categoryName is null)
             {
                 return Outcome<ReportedCase>.Invalid("categoryCode", $"问题分类“{categoryCode}”不存在或不是末级分类。");
@@ -115,7 +120,7 @@ public sealed class ReportCase(
 
         var plan = source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence ? await triage.PlanAsync(c, ct) : null;
         var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(phone) ?? "");
-        var pending = new PendingReport(c, plan, scope, reporter, attachments);
+        var pending = new PendingReport(c, plan, scope, reporter, attachments, companion);
         var reported = await writer.WriteAsync(pending, ct);
         if (!reported.IsNew || pending.Written is not { } written)
         {
@@ -130,11 +135,6 @@ public sealed class ReportCase(
             : null;
         return Outcome<ReportedCase>.Created(reported with { View = view });
     }
-
-    /// <summary>The name of an active category without active children; null when there is none.</summary>
-    private Task<string?> ActiveLeafNameAsync(string code, CancellationToken ct) =>
-        db.Set<CaseCategory>().Where(x => x.Code == code && x.IsActive && !db.Set<CaseCategory>().Any(k => k.ParentCode == code && k.IsActive))
-            .Select(x => x.Name).FirstOrDefaultAsync(ct);
 
     private static List<Problem> Validate(ReportCaseRequest r, CaseOptions options, out CaseSource? source)
     {

@@ -2,6 +2,7 @@ using CivicGrid.Cases.Catalog;
 using CivicGrid.Data;
 using CivicGrid.Grid;
 using CivicGrid.Organization;
+using CivicGrid.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Cases.Responsibility;
@@ -65,6 +66,18 @@ public sealed class ResponsibilityResolver(IDbContextFactory<AppDbContext> dbFac
         return null;
     }
 
+    /// <summary>
+    /// An active category from the same snapshot (name, whether it takes cases — no active children — and its time
+    /// limit), sparing the intake a query per report; null for an unknown or disabled category.
+    /// </summary>
+    public async ValueTask<ActiveCategory?> CategoryAsync(string categoryCode, CancellationToken ct = default)
+    {
+        var s = await GetSnapshotAsync(ct);
+        return s.Categories.TryGetValue(CategoryCodes.Normalize(categoryCode), out var c)
+            ? new ActiveCategory(c.Code, c.Name, !s.Parents.Contains(c.Code), c.TimeLimit)
+            : null;
+    }
+
     /// <summary>Forgets the snapshot; the next resolution reloads rules, categories and units.</summary>
     public void Invalidate() => _snapshot = null;
 
@@ -86,10 +99,13 @@ public sealed class ResponsibilityResolver(IDbContextFactory<AppDbContext> dbFac
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var rules = await db.Set<ResponsibilityRule>().AsNoTracking().ToListAsync(ct);
             var categories = await db.Set<CaseCategory>().AsNoTracking().Where(c => c.IsActive)
-                .Select(c => new CategoryEntry(c.Code, c.ParentCode, c.DefaultDepartmentCode, c.DefaultUnitKind)).ToListAsync(ct);
+                .Select(c => new { c.Code, c.ParentCode, c.DefaultDepartmentCode, c.DefaultUnitKind, c.Name, c.TimeLimitValue, c.TimeLimitUnit })
+                .ToListAsync(ct);
             var units = await db.Units.AsNoTracking().Where(u => u.IsActive)
                 .Select(u => new UnitEntry(new ResponsibleUnit(u.Id, u.Code, u.Name), u.Kind, u.RegionCode)).ToListAsync(ct);
-            var snapshot = new Snapshot(rules, categories.ToDictionary(c => c.Code), units.ToDictionary(u => u.Ref.Id),
+            var entries = categories.Select(c => new CategoryEntry(c.Code, c.ParentCode, c.DefaultDepartmentCode, c.DefaultUnitKind, c.Name,
+                c.TimeLimitValue is { } v && c.TimeLimitUnit is { } u ? new TimeLimit(v, u) : null)).ToDictionary(c => c.Code);
+            var snapshot = new Snapshot(rules, entries, [.. categories.Select(c => c.ParentCode).OfType<string>()], units.ToDictionary(u => u.Ref.Id),
                 units.GroupBy(u => u.Ref.Code).ToDictionary(g => g.Key, g => g.First()), clock.GetUtcNow());
             _snapshot = snapshot;
             return snapshot;
@@ -100,10 +116,14 @@ public sealed class ResponsibilityResolver(IDbContextFactory<AppDbContext> dbFac
         }
     }
 
-    private sealed record CategoryEntry(string Code, string? ParentCode, string? DefaultDepartmentCode, UnitKind? DefaultUnitKind);
+    private sealed record CategoryEntry(string Code, string? ParentCode, string? DefaultDepartmentCode, UnitKind? DefaultUnitKind, string Name,
+        TimeLimit? TimeLimit);
 
     private sealed record UnitEntry(ResponsibleUnit Ref, UnitKind Kind, string RegionCode);
 
-    private sealed record Snapshot(List<ResponsibilityRule> Rules, Dictionary<string, CategoryEntry> Categories,
+    private sealed record Snapshot(List<ResponsibilityRule> Rules, Dictionary<string, CategoryEntry> Categories, HashSet<string> Parents,
         Dictionary<int, UnitEntry> Units, Dictionary<string, UnitEntry> UnitsByCode, DateTimeOffset LoadedAt);
 }
+
+/// <summary>An active category as the intake needs it.</summary>
+public sealed record ActiveCategory(string Code, string Name, bool IsLeaf, TimeLimit? TimeLimit);
