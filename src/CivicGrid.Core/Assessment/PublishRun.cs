@@ -13,7 +13,7 @@ public sealed record PublishRequest(int? SchemeId, string? SubjectKind, string? 
 /// Computes a scheme over a period and publishes the result (发布): frozen with the approver and the time, it answers
 /// for that scheme and period from then on. Publishing again replaces it with a new frozen run (the old one stays).
 /// </summary>
-public sealed class PublishRun(AppDbContext db, ComputeScores scores, TimeProvider clock)
+public sealed class PublishRun(AppDbContext db, ComputeScores scores, SchemeQueries schemes, TimeProvider clock)
 {
     public async Task<Outcome<ScoreBoard>> HandleAsync(AccessScope scope, PublishRequest request, CancellationToken ct = default)
     {
@@ -22,6 +22,7 @@ public sealed class PublishRun(AppDbContext db, ComputeScores scores, TimeProvid
             return Outcome<ScoreBoard>.Forbidden("只有系统管理员和指挥中心可以发布考评结果。");
         }
 
+        await schemes.EnsureDefaultsAsync(ct);
         var kind = SubjectKinds.Parse(request.SubjectKind);
         var scheme = request.SchemeId is { } id
             ? await db.Set<Scheme>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)

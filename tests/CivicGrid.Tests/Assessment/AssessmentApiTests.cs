@@ -135,7 +135,8 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         using var doc = WordprocessingDocument.Open(stream, false);
-        Assert.Empty(new OpenXmlValidator().Validate(doc, TestContext.Current.CancellationToken));
+        var errors = new OpenXmlValidator().Validate(doc, TestContext.Current.CancellationToken).Select(e => $"{e.Description} @ {e.Path?.XPath}").ToList();
+        Assert.Empty(errors);
         var text = doc.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("考评结果的通报", text);
         Assert.Contains("红榜", text);

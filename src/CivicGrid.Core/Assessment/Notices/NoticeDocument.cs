@@ -63,11 +63,12 @@ public static class NoticeDocument
         var indicators = RankingTable.IndicatorColumns(board);
         string[] headers = ["排名", "考评对象", "得分", "排名变化", .. indicators];
         var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        table.Append(new TableGrid(headers.Select(_ => new GridColumn { Width = (9000 / headers.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(headers, bold: true));
         foreach (var s in board.Items.OrderBy(s => s.Rank))
         {
