@@ -13,13 +13,25 @@ public sealed class IndicatorFormulaTests
     {
         var c = new Case
         {
-            Id = id, DistrictCode = "110199", RegionCode = "110199001001001", CategoryCode = "SJ0401", Description = "测试",
-            Status = CaseStatus.Dispatched, Source = CaseSource.Citizen, ReportedAt = Nine, RegisteredAt = Nine, DispatchedAt = Nine,
+            Id = id,
+            DistrictCode = "110199",
+            RegionCode = "110199001001001",
+            CategoryCode = "SJ0401",
+            Description = "测试",
+            Status = CaseStatus.Dispatched,
+            Source = CaseSource.Citizen,
+            ReportedAt = Nine,
+            RegisteredAt = Nine,
+            DispatchedAt = Nine,
             Deadline = Nine.AddHours(deadlineHours),
         };
         c.Assignments.Add(new CaseAssignment
         {
-            UnitId = 7, IsLead = true, Round = 1, DispatchedAt = Nine, AcknowledgeBy = Nine.AddMinutes(30),
+            UnitId = 7,
+            IsLead = true,
+            Round = 1,
+            DispatchedAt = Nine,
+            AcknowledgeBy = Nine.AddMinutes(30),
             AcknowledgedAt = ackAfterMinutes is { } m ? Nine.AddMinutes(m) : null,
         });
         return c;
