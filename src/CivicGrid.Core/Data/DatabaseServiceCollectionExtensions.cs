@@ -1,3 +1,4 @@
+using CivicGrid.Assessment.Figures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,8 +14,12 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>One for the process: it keeps its per-save state per DbContext.</summary>
+    private static readonly CaseFigureTracker FigureTracker = new();
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
+        options.AddInterceptors(FigureTracker);
         switch (settings.Provider)
         {
             case DatabaseProvider.Postgres:

@@ -126,6 +126,199 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Assessment.AssessmentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BoardJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "PeriodKey");
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.CaseFigureFacts", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Contribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("assessment_case_facts", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.DailyFigure", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CategoryTop")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<long>("AckDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BasicallySatisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedTimed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DispatchedPostponed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Evaluated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InspectionRegistered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InspectionRegisteredClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LateClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RegisteredClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReworkTimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Solved")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop");
+
+                    b.HasIndex("TownCode", "Day");
+
+                    b.HasIndex("UnitId", "Day");
+
+                    b.ToTable("assessment_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Scheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("BasicallySatisfiedWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("MonthStartDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("assessment_schemes", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Cases.Attachments.StoredFile", b =>
                 {
                     b.Property<string>("Id")

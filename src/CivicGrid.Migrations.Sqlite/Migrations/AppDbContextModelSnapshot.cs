@@ -118,6 +118,195 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.ToTable("role_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Assessment.AssessmentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoardJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "PeriodKey");
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.CaseFigureFacts", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("assessment_case_facts", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.DailyFigure", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryTop")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AckDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedTimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DispatchedPostponed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionRegistered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionRegisteredClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LateClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReworkTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop");
+
+                    b.HasIndex("TownCode", "Day");
+
+                    b.HasIndex("UnitId", "Day");
+
+                    b.ToTable("assessment_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Scheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BasicallySatisfiedWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthStartDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("assessment_schemes", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Cases.Attachments.StoredFile", b =>
                 {
                     b.Property<string>("Id")

@@ -1,5 +1,6 @@
 using CivicGrid.Accounts;
 using CivicGrid.Web.Accounts;
+using CivicGrid.Web.Assessment;
 using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
 using CivicGrid.Web.Open311;
@@ -24,6 +25,7 @@ public static class ModuleRegistration
         services.AddStandardsModule(configuration);
         services.AddOpen311Module();
         services.AddPublicModule(configuration);
+        services.AddAssessmentModule();
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class ModuleRegistration
         api.MapCaseLoopInfrastructure();
         app.MapStandardsModule(api);
         app.MapOpen311Api(api);
+        api.MapAssessmentApi();
         app.MapPublicPages();
         return app;
     }

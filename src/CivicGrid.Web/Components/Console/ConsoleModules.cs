@@ -33,6 +33,7 @@ public static class ConsoleModules
             new("people", "人员", "user", "/organization/people"),
             new("teams", "指挥体系", "cluster", "/organization/teams"),
         ]),
+        new("assessment", "考评排名", "trophy", "/assessment", VisibleTo: CivicGrid.Assessment.AssessmentAccess.CanRead),
         new("notifications", "通知与督办", "bell", "/notifications"),
         new("configuration", "配置", "setting", VisibleTo: ConfigurationAccess.CanRead, Children:
         [

@@ -1,0 +1,233 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CivicGrid.Cases;
+using CivicGrid.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CivicGrid.Assessment.Figures;
+
+/// <summary>
+/// Keeps the daily figures in step with the cases: every SaveChanges that adds or changes a case, its assignments or
+/// its history (the transition path, intake, the demo seed…) takes the case's old contribution out of the figures and
+/// puts the new one in, in the same transaction (begun here when the caller has none).
+/// </summary>
+public sealed class CaseFigureTracker : SaveChangesInterceptor
+{
+    private sealed class Pending
+    {
+        public readonly HashSet<Case> Cases = [];
+        public readonly HashSet<long> CaseIds = [];
+        public readonly Dictionary<long, CaseFigureFlags> Callbacks = [];
+        public readonly HashSet<long> Suspended = [];
+        public IDbContextTransaction? OwnTransaction;
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db && Collect(db) is { } pending)
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                pending.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            _pending.AddOrUpdate(db, pending);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db && _pending.TryGetValue(db, out var pending))
+        {
+            _pending.Remove(db);
+            try
+            {
+                await ApplyAsync(db, pending, cancellationToken);
+                if (pending.OwnTransaction is { } own)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                if (pending.OwnTransaction is { } own)
+                {
+                    await own.DisposeAsync();
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
+        {
+            _pending.Remove(db);
+            if (pending.OwnTransaction is { } own)
+            {
+                await own.RollbackAsync(cancellationToken);
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
+    private static Pending? Collect(AppDbContext db)
+    {
+        Pending? p = null;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case Case c:
+                    (p ??= new()).Cases.Add(c);
+                    break;
+                case CaseAssignment a:
+                    (p ??= new()).CaseIds.Add(a.CaseId);
+                    break;
+                case CaseEvent { Action: CaseAction.Evaluate } e when entry.State == EntityState.Added:
+                    (p ??= new()).CaseIds.Add(e.CaseId);
+                    p.Callbacks[e.CaseId] = CallbackFlags(e.Data);
+                    break;
+                case CaseEvent { Action: CaseAction.Suspend } e when entry.State == EntityState.Added:
+                    (p ??= new()).CaseIds.Add(e.CaseId);
+                    p.Suspended.Add(e.CaseId);
+                    break;
+            }
+        }
+
+        return p;
+    }
+
+    /// <summary>The 回访 answers kept in an evaluation event's data.</summary>
+    internal static CaseFigureFlags CallbackFlags(string? data)
+    {
+        if (data is null)
+        {
+            return CaseFigureFlags.None;
+        }
+
+        using var json = JsonDocument.Parse(data);
+        var flags = CaseFigureFlags.None;
+        if (json.RootElement.TryGetProperty("contacted", out var contacted) && contacted.ValueKind == JsonValueKind.True)
+        {
+            flags |= CaseFigureFlags.Contacted;
+        }
+
+        if (json.RootElement.TryGetProperty("solved", out var solved) && solved.ValueKind == JsonValueKind.True)
+        {
+            flags |= CaseFigureFlags.Solved;
+        }
+
+        return flags;
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, Pending p, CancellationToken ct)
+    {
+        var cases = p.Cases.Where(c => c.Id != 0).ToDictionary(c => c.Id);
+        foreach (var entry in db.ChangeTracker.Entries<Case>())
+        {
+            if (p.CaseIds.Contains(entry.Entity.Id))
+            {
+                cases.TryAdd(entry.Entity.Id, entry.Entity);
+            }
+        }
+
+        var missing = p.CaseIds.Where(id => !cases.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var c in await db.Set<Case>().AsNoTracking().Include(c => c.Assignments).Where(c => missing.Contains(c.Id)).ToListAsync(ct))
+            {
+                cases[c.Id] = c;
+            }
+        }
+
+        var ids = cases.Keys.ToList();
+        var old = new Dictionary<long, CaseFigureFacts>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var f in await db.Set<CaseFigureFacts>().AsNoTracking().Where(f => chunk.Contains(f.CaseId)).ToListAsync(ct))
+            {
+                old[f.CaseId] = f;
+            }
+        }
+
+        var total = new CaseContribution();
+        var before = new CaseContribution();
+        var facts = new List<CaseFigureFacts>();
+        foreach (var (id, c) in cases)
+        {
+            var previous = old.GetValueOrDefault(id);
+            var flags = previous?.Flags ?? CaseFigureFlags.None;
+            if (p.Callbacks.TryGetValue(id, out var callback))
+            {
+                flags = (flags & CaseFigureFlags.WasSuspended) | callback;
+            }
+
+            if (p.Suspended.Contains(id) || c.Status == CaseStatus.Suspended)
+            {
+                flags |= CaseFigureFlags.WasSuspended;
+            }
+
+            var now = CaseContribution.Of(c, flags);
+            if (previous is null && now.IsEmpty && flags == CaseFigureFlags.None)
+            {
+                continue;
+            }
+
+            Merge(total, now);
+            if (previous is not null)
+            {
+                Merge(before, CaseContribution.Parse(previous.Contribution));
+            }
+
+            facts.Add(new CaseFigureFacts { CaseId = id, Contribution = now.Serialize(), Flags = flags });
+        }
+
+        var delta = CaseContribution.Difference(before, total);
+        if (delta.Count > 0)
+        {
+            await FigureSql.AddAsync(db, delta, ct);
+        }
+
+        if (facts.Count > 0)
+        {
+            await FigureSql.SaveFactsAsync(db, facts, ct);
+        }
+    }
+
+    internal static void Merge(CaseContribution into, CaseContribution from)
+    {
+        foreach (var (key, values) in from.Rows)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] != 0)
+                {
+                    into.Add(key, (Figure)i, values[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using CivicGrid.Assessment.Figures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicGrid.Data;
+
+internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyFigure>
+{
+    public void Configure(EntityTypeBuilder<DailyFigure> b)
+    {
+        b.ToTable(FigureSql.FiguresTable);
+        b.HasKey(f => new { f.Day, f.CommunityCode, f.TownCode, f.UnitId, f.CategoryTop });
+        b.Property(f => f.CommunityCode).HasMaxLength(12);
+        b.Property(f => f.TownCode).HasMaxLength(9);
+        b.Property(f => f.CategoryTop).HasMaxLength(4);
+        // Scores of 镇街 and of units read a day range per town or unit.
+        b.HasIndex(f => new { f.TownCode, f.Day });
+        b.HasIndex(f => new { f.UnitId, f.Day });
+    }
+}
+
+internal sealed class CaseFigureFactsConfiguration : IEntityTypeConfiguration<CaseFigureFacts>
+{
+    public void Configure(EntityTypeBuilder<CaseFigureFacts> b)
+    {
+        b.ToTable(FigureSql.FactsTable);
+        b.HasKey(f => f.CaseId);
+        b.Property(f => f.CaseId).ValueGeneratedNever();
+        b.Property(f => f.Contribution).HasMaxLength(4000);
+    }
+}
+
+internal sealed class SchemeConfiguration : IEntityTypeConfiguration<CivicGrid.Assessment.Scheme>
+{
+    public void Configure(EntityTypeBuilder<CivicGrid.Assessment.Scheme> b)
+    {
+        b.ToTable("assessment_schemes");
+        b.Property(s => s.Name).HasMaxLength(100);
+        b.Property(s => s.ItemsJson).HasMaxLength(8000);
+        b.Ignore(s => s.Items);
+    }
+}
+
+internal sealed class AssessmentRunConfiguration : IEntityTypeConfiguration<CivicGrid.Assessment.AssessmentRun>
+{
+    public void Configure(EntityTypeBuilder<CivicGrid.Assessment.AssessmentRun> b)
+    {
+        b.ToTable("assessment_runs");
+        b.Property(r => r.PeriodKey).HasMaxLength(16);
+        b.Property(r => r.DistrictCode).HasMaxLength(6);
+        b.Property(r => r.PublishedBy).HasMaxLength(50);
+        b.HasIndex(r => new { r.SchemeId, r.PeriodKey });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using CivicGrid.Accounts;
+using CivicGrid.Assessment;
+using CivicGrid.Assessment.Figures;
+using CivicGrid.Assessment.Notices;
+using CivicGrid.Platform.Calendar;
+using CivicGrid.Web.Platform;
+
+namespace CivicGrid.Web.Assessment;
+
+/// <summary>考评: rankings of the default schemes (CONTRACT.md), the notice, Excel, red/black list, drill-down, publishing.</summary>
+public static class AssessmentApi
+{
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IServiceCollection AddAssessmentModule(this IServiceCollection services) => services.AddAssessmentUseCases();
+
+    public static void MapAssessmentApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/assessment").RequireAuthorization().WithTags("考评");
+        g.MapGet("/scores", Scores).WithSummary("默认方案的考评得分与排名（subjectKind: town/community/department，period: YYYY-MM）");
+        g.MapGet("/scores.xlsx", Excel).WithSummary("排名表导出 Excel");
+        g.MapGet("/notice.docx", Notice).WithSummary("考评通报（Word 文档）");
+        g.MapGet("/honours", Honours).WithSummary("红黑榜（前 N 名/后 N 名或分数线）");
+        g.MapGet("/scores/{subjectCode}/cases", Cases).WithSummary("下钻：得分背后的案卷");
+        g.MapPost("/runs", Publish).WithSummary("计算并发布考评结果（发布后冻结）");
+        g.MapGet("/schemes", Schemes).WithSummary("考评方案");
+        g.MapGet("/indicators", IndicatorList).WithSummary("考评指标及计算公式");
+        g.MapPost("/figures/rebuild", Rebuild).WithSummary("由案卷重建日汇总数据（系统管理员）");
+    }
+
+    /// <summary>The current month in the district's time when no period is given.</summary>
+    private static string PeriodOr(string? period, TimeProvider clock) =>
+        string.IsNullOrWhiteSpace(period)
+            ? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), WorkingCalendar.ChinaTimeZone).ToString("yyyy-MM", CultureInfo.InvariantCulture)
+            : period;
+
+    private static async Task<IResult> Scores(string? subjectKind, string? period, AssessmentReports reports, AccessScope scope, TimeProvider clock, CancellationToken ct) =>
+        (await reports.BoardAsync(scope, subjectKind, PeriodOr(period, clock), ct)).ToHttp(b => b);
+
+    private static async Task<IResult> Excel(string? subjectKind, string? period, AssessmentReports reports, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var board = await reports.BoardAsync(scope, subjectKind, PeriodOr(period, clock), ct);
+        return board.Succeeded
+            ? TypedResults.File(RankingTable.Excel(board.Value!), XlsxType, $"考评排名-{board.Value!.SubjectKind}-{board.Value.Period}.xlsx")
+            : board.ToHttp(b => b);
+    }
+
+    private static async Task<IResult> Notice(string? subjectKind, string? period, int? top, int? bottom, AssessmentReports reports, AccessScope scope,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var p = PeriodOr(period, clock);
+        var notice = await reports.NoticeAsync(scope, subjectKind, p, new HonourRule(Math.Clamp(top ?? 3, 0, 50), Math.Clamp(bottom ?? 3, 0, 50)), ct);
+        return notice.Succeeded ? TypedResults.File(notice.Value!, DocxType, $"考评通报-{subjectKind}-{p}.docx") : notice.ToHttp(b => b);
+    }
+
+    private static async Task<IResult> Honours(string? subjectKind, string? period, int? top, int? bottom, double? redAtLeast, double? blackBelow,
+        AssessmentReports reports, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var board = await reports.BoardAsync(scope, subjectKind, PeriodOr(period, clock), ct);
+        return board.ToHttp(b =>
+        {
+            var list = HonourList.From(b.Items, new HonourRule(Math.Clamp(top ?? 3, 0, 50), Math.Clamp(bottom ?? 3, 0, 50), redAtLeast, blackBelow));
+            return new { b.Period, b.PeriodName, red = list.Red, black = list.Black };
+        });
+    }
+
+    private static async Task<IResult> Cases(string subjectCode, string? subjectKind, string? period, AssessmentReports reports, AccessScope scope,
+        TimeProvider clock, CancellationToken ct) =>
+        (await reports.DrillDownAsync(scope, subjectKind, PeriodOr(period, clock), subjectCode, ct)).ToHttp(c => c);
+
+    private static async Task<IResult> Publish(PublishRequest request, PublishRun handler, AccessScope scope, CancellationToken ct) =>
+        (await handler.HandleAsync(scope, request, ct)).ToHttp(b => b);
+
+    private static async Task<IResult> Schemes(SchemeQueries schemes, AccessScope scope, CancellationToken ct) =>
+        AssessmentAccess.CanRead(scope) ? TypedResults.Ok(await schemes.ListAsync(ct)) : Problems.Forbidden("您无权查看考评方案。");
+
+    private static IResult IndicatorList(AccessScope scope) =>
+        AssessmentAccess.CanRead(scope)
+            ? TypedResults.Ok(Indicators.All.Select(i => new { i.Key, i.Name, unit = i.Unit.ToString().ToLowerInvariant(), i.HigherIsBetter, i.Formula, i.Source }))
+            : Problems.Forbidden("您无权查看考评指标。");
+
+    private static async Task<IResult> Rebuild(RebuildDailyFigures rebuild, AccessScope scope, CancellationToken ct) =>
+        scope.IsAdmin ? TypedResults.Ok(new { cases = await rebuild.HandleAsync(ct) }) : Problems.Forbidden("只有系统管理员可以重建汇总数据。");
+}
