@@ -2,6 +2,7 @@ using CivicGrid.Accounts;
 using CivicGrid.Web.Accounts;
 using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
+using CivicGrid.Web.Inspections;
 using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
 using CivicGrid.Web.Public;
@@ -22,6 +23,7 @@ public static class ModuleRegistration
         services.AddRoutingModule(configuration);
         services.AddCaseLoopInfrastructure(configuration);
         services.AddStandardsModule(configuration);
+        services.AddInspectionsModule(configuration);
         services.AddOpen311Module();
         services.AddPublicModule(configuration);
         return services;
@@ -38,6 +40,7 @@ public static class ModuleRegistration
         api.MapRoutingApi();
         api.MapCaseLoopInfrastructure();
         app.MapStandardsModule(api);
+        api.MapInspectionsModule();
         app.MapOpen311Api(api);
         app.MapPublicPages();
         return app;
