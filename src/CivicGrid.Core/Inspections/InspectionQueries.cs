@@ -26,7 +26,7 @@ public sealed record InspectionView(
 /// <summary>Tasks (mine or in my area, overdue flagged), a task's checklist, and submitted records.</summary>
 public sealed class InspectionQueries(AppDbContext db, IndexQueries index, WorkingCalendarProvider calendars, Microsoft.Extensions.Options.IOptions<InspectionOptions> options, TimeProvider clock)
 {
-    public async Task<List<TaskView>> TasksAsync(AccessScope scope, DateOnly? date, bool mine, bool overdueOnly, CancellationToken ct = default)
+    public async Task<List<TaskView>> TasksAsync(AccessScope scope, DateOnly? date, bool mine, bool overdueOnly, int? planId = null, CancellationToken ct = default)
     {
         var calendar = await calendars.GetAsync(ct);
         var today = calendar.LocalDate(clock.GetUtcNow());
@@ -39,6 +39,11 @@ public sealed class InspectionQueries(AppDbContext db, IndexQueries index, Worki
         if (date is { } day)
         {
             query = query.Where(t => t.ScheduledDate <= day && (t.DueDate >= day || t.Status == InspectionTaskStatus.Open));
+        }
+
+        if (planId is { } plan)
+        {
+            query = query.Where(t => t.PlanId == plan);
         }
 
         if (overdueOnly)

@@ -160,7 +160,7 @@ public sealed class SubmitInspection(
         {
             var description = $"【督查发现】{inspection.PointName}（{inspection.PointCode}）：{item.Text}" + (item.Note is { Length: > 0 } n ? $"。{n}" : "");
             var outcome = await reportCase.HandleAsync(scope, new ReportCaseRequest(
-                description, item.CaseCategoryCode, inspection.Lon ?? point.Lon, inspection.Lat ?? point.Lat, point.Address, "inspection",
+                description, item.CaseCategoryCode, point.Lon, point.Lat, point.Address, "inspection",
                 $"inspection:{inspection.Id}:{item.StandardCode}", Attachments: InspectionPlan.Split(item.Photos)), ct);
             if (outcome.Value is { } reported)
             {

@@ -18,7 +18,7 @@ public static class InspectionApi
         plans.MapPost("/{id:int}/generate", Generate).WithSummary("按工作日历为计划生成一段日期内的任务（已有的不重复生成）");
 
         var tasks = api.MapGroup("/inspection-tasks").RequireAuthorization().WithTags("督查巡查");
-        tasks.MapGet("/", ListTasks).WithSummary("督查任务（mine=true 仅我的；date 某日；overdue=true 仅超期）");
+        tasks.MapGet("/", ListTasks).WithSummary("督查任务（mine=true 仅我的；date 某日；overdue=true 仅超期；planId 某计划）");
         tasks.MapGet("/{id:long}", Checklist).WithSummary("任务及其点位检查清单");
 
         var inspections = api.MapGroup("/inspections").RequireAuthorization().WithTags("督查巡查");
@@ -52,8 +52,8 @@ public static class InspectionApi
         return TypedResults.Ok(await generate.RunAsync(from, to, id, ct));
     }
 
-    private static async Task<IResult> ListTasks(DateOnly? date, bool? mine, bool? overdue, InspectionQueries queries, AccessScope scope, CancellationToken ct) =>
-        TypedResults.Ok(await queries.TasksAsync(scope, date, mine ?? false, overdue ?? false, ct));
+    private static async Task<IResult> ListTasks(DateOnly? date, bool? mine, bool? overdue, int? planId, InspectionQueries queries, AccessScope scope,
+        CancellationToken ct) => TypedResults.Ok(await queries.TasksAsync(scope, date, mine ?? false, overdue ?? false, planId, ct));
 
     private static async Task<IResult> Checklist(long id, InspectionQueries queries, AccessScope scope, CancellationToken ct) =>
         await queries.ChecklistAsync(scope, id, ct) is { } checklist ? TypedResults.Ok(checklist) : Problems.NotFound($"督查任务 {id} 不存在或您无权查看。");

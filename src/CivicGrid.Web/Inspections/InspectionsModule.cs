@@ -23,7 +23,13 @@ public static class InspectionsModule
         return services.AddInspectionUseCases();
     }
 
-    public static void MapInspectionsModule(this RouteGroupBuilder api) => api.MapInspectionApi();
+    /// <summary>The API under <paramref name="api"/>, and the phone page 现场督查 at <c>/inspect</c> (login required).</summary>
+    public static void MapInspectionsModule(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        api.MapInspectionApi();
+        app.MapGet("/inspect", (IWebHostEnvironment env) => Results.File(env.WebRootFileProvider.GetFileInfo("inspect/inspect.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .RequireAuthorization().ExcludeFromDescription();
+    }
 
     /// <summary>Today's tasks (and 复查 tasks); run on start too, so a fresh demo has its tasks at once.</summary>
     public static async Task GenerateTodayAsync(IServiceProvider services, CancellationToken ct = default)

@@ -40,7 +40,7 @@ public static class ModuleRegistration
         api.MapRoutingApi();
         api.MapCaseLoopInfrastructure();
         app.MapStandardsModule(api);
-        api.MapInspectionsModule();
+        app.MapInspectionsModule(api);
         app.MapOpen311Api(api);
         app.MapPublicPages();
         return app;
