@@ -16,9 +16,32 @@ public static class InspectionAccess
         scope.HasAny(AppRole.Admin, AppRole.Inspector)
         || (assignees is not null && InspectionPlan.Split(assignees).Contains(scope.UserName, StringComparer.OrdinalIgnoreCase));
 
-    public static Expression<Func<Inspection, bool>> Readable(AccessScope scope) =>
-        ScopeFilter.ReadableRegion<Inspection>(scope, i => i.RegionCode, i => i.ResponsibleUnitId);
+    /// <summary>Roles that read inspections by area; anyone else (a department's 办理人) only those of the points his unit answers for.</summary>
+    private static readonly AppRole[] AreaRoles =
+        [AppRole.Admin, AppRole.Dispatcher, AppRole.Leader, AppRole.Inspector, AppRole.TownAdmin, AppRole.CommunityAdmin, AppRole.GridWorker];
 
-    public static Expression<Func<InspectionTask, bool>> ReadableTask(AccessScope scope) =>
-        ScopeFilter.ReadableRegion<InspectionTask>(scope, t => t.RegionCode, t => t.ResponsibleUnitId);
+    public static Expression<Func<Inspection, bool>> Readable(AccessScope scope)
+    {
+        if (scope.HasAny(AreaRoles))
+        {
+            return ScopeFilter.ReadableRegion<Inspection>(scope, i => i.RegionCode, i => i.ResponsibleUnitId);
+        }
+
+        var units = scope.ScopedUnitIds.ToList();
+        return i => units.Contains(i.ResponsibleUnitId);
+    }
+
+    public static Expression<Func<InspectionTask, bool>> ReadableTask(AccessScope scope)
+    {
+        if (scope.HasAny(AreaRoles))
+        {
+            return ScopeFilter.ReadableRegion<InspectionTask>(scope, t => t.RegionCode, t => t.ResponsibleUnitId);
+        }
+
+        var units = scope.ScopedUnitIds.ToList();
+        return t => units.Contains(t.ResponsibleUnitId);
+    }
+
+    public static bool CanReadTask(AccessScope scope, InspectionTask task) =>
+        CanInspect(scope, task.Assignees) || ReadableTask(scope).Compile()(task);
 }

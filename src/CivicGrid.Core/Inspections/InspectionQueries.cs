@@ -70,7 +70,7 @@ public sealed class InspectionQueries(AppDbContext db, IndexQueries index, Worki
     public async Task<TaskChecklist?> ChecklistAsync(AccessScope scope, long taskId, CancellationToken ct = default)
     {
         var task = await db.Set<InspectionTask>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
-        if (task is null || !(InspectionAccess.CanInspect(scope, task.Assignees) || scope.CanReadRegion(task.RegionCode)))
+        if (task is null || !InspectionAccess.CanReadTask(scope, task))
         {
             return null;
         }

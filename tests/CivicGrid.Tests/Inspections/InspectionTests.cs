@@ -145,6 +145,8 @@ public abstract class InspectionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var cityManagement = point.GetProperty("responsibleUnit").GetProperty("name").GetString() == "区城市管理局";
         Assert.Equal(cityManagement ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await handler.Get($"/api/v1/inspections/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await handler.Put($"/api/v1/inspections/{id}", new { })).StatusCode);
+        var handlerResults = (await handler.GetJson("/api/v1/inspections/results?groupBy=unit")).EnumerateArray().ToList();
+        Assert.All(handlerResults, r => Assert.Equal("区城市管理局", r.GetProperty("name").GetString()));
 
         var streetResults = (await street.GetJson("/api/v1/inspections/results?groupBy=region")).EnumerateArray().ToList();
         Assert.All(streetResults, r => Assert.Equal("110199001", r.GetProperty("key").GetString()));
