@@ -42,8 +42,15 @@ public sealed class GenerateTasks(AppDbContext db, WorkingCalendarProvider calen
                 {
                     db.Add(new InspectionTask
                     {
-                        PlanId = plan.Id, PointId = point.Id, PointCode = point.Code, RegionCode = point.RegionCode,
-                        ResponsibleUnitId = point.UnitId, ScheduledDate = day, DueDate = due, Assignees = plan.Assignees, CreatedAt = now,
+                        PlanId = plan.Id,
+                        PointId = point.Id,
+                        PointCode = point.Code,
+                        RegionCode = point.RegionCode,
+                        ResponsibleUnitId = point.UnitId,
+                        ScheduledDate = day,
+                        DueDate = due,
+                        Assignees = plan.Assignees,
+                        CreatedAt = now,
                     });
                     created++;
                 }
@@ -70,9 +77,16 @@ public sealed class GenerateTasks(AppDbContext db, WorkingCalendarProvider calen
         {
             var task = new InspectionTask
             {
-                Kind = TaskKind.Reinspection, PointId = p.PointId, PointCode = p.PointCode, RegionCode = p.RegionCode,
-                ResponsibleUnitId = p.ResponsibleUnitId, ScheduledDate = today, DueDate = due, Assignees = p.InspectorName,
-                SourceCaseId = p.CaseId, CreatedAt = now,
+                Kind = TaskKind.Reinspection,
+                PointId = p.PointId,
+                PointCode = p.PointCode,
+                RegionCode = p.RegionCode,
+                ResponsibleUnitId = p.ResponsibleUnitId,
+                ScheduledDate = today,
+                DueDate = due,
+                Assignees = p.InspectorName,
+                SourceCaseId = p.CaseId,
+                CreatedAt = now,
             };
             db.Add(task);
             await db.SaveChangesAsync(ct);

@@ -50,7 +50,13 @@ public sealed class InspectionResults(AppDbContext db, WorkingCalendarProvider c
 
         var rows = await query.Select(i => new
         {
-            i.PointCode, i.PointName, i.CategoryCode, i.RegionCode, i.ResponsibleUnitId, i.ScoreRate, i.FailedItems,
+            i.PointCode,
+            i.PointName,
+            i.CategoryCode,
+            i.RegionCode,
+            i.ResponsibleUnitId,
+            i.ScoreRate,
+            i.FailedItems,
             Open = i.Items.Count(x => x.CaseId != null && db.Set<Case>().Any(c => c.Id == x.CaseId
                 && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Evaluated && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Merged)),
         }).ToListAsync(ct);
@@ -75,7 +81,12 @@ public sealed class InspectionResults(AppDbContext db, WorkingCalendarProvider c
 
     public static IDictionary<string, object?> ToSheetRow(ResultRow r) => new Dictionary<string, object?>
     {
-        ["编码"] = r.Key, ["名称"] = r.Name, ["督查次数"] = r.Inspections, ["达标率"] = r.PassRate, ["平均得分率"] = r.AverageScoreRate,
-        ["不达标项"] = r.Failures, ["未办结问题"] = r.OpenFindings,
+        ["编码"] = r.Key,
+        ["名称"] = r.Name,
+        ["督查次数"] = r.Inspections,
+        ["达标率"] = r.PassRate,
+        ["平均得分率"] = r.AverageScoreRate,
+        ["不达标项"] = r.Failures,
+        ["未办结问题"] = r.OpenFindings,
     };
 }

@@ -120,9 +120,17 @@ public sealed class SavePlan(AppDbContext db, TimeProvider clock)
 
         var plan = new InspectionPlan
         {
-            Name = r.Name!.Trim(), Cadence = cadence!.Value, StartDate = r.StartDate!.Value, EndDate = r.EndDate,
-            RegionCodes = string.Join(',', regions), CategoryCodes = string.Join(',', categories), PointCodes = string.Join(',', Clean(r.PointCodes)),
-            SamplePerCategory = r.SamplePerCategory, Assignees = string.Join(',', assignees), CreatedBy = scope.UserName, CreatedAt = clock.GetUtcNow(),
+            Name = r.Name!.Trim(),
+            Cadence = cadence!.Value,
+            StartDate = r.StartDate!.Value,
+            EndDate = r.EndDate,
+            RegionCodes = string.Join(',', regions),
+            CategoryCodes = string.Join(',', categories),
+            PointCodes = string.Join(',', Clean(r.PointCodes)),
+            SamplePerCategory = r.SamplePerCategory,
+            Assignees = string.Join(',', assignees),
+            CreatedBy = scope.UserName,
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Add(plan);
         await db.SaveChangesAsync(ct);

@@ -110,12 +110,28 @@ public sealed class SubmitInspection(
         var earned = applicable.Sum(i => i.Earned);
         var inspection = new Inspection
         {
-            SubmissionKey = key, TaskId = task?.Id, PointId = point.Id, PointCode = point.Code, PointName = point.Name, CategoryCode = point.Category.Code,
-            RegionCode = point.RegionCode, ResponsibleUnitId = point.ResponsibleUnitId, CorrectsId = r.CorrectsId, InspectorUserId = scope.UserId,
-            InspectorName = scope.UserName, Lon = r.Lon, Lat = r.Lat, DistanceMeters = distance is { } d ? Math.Round(d, 1) : null,
-            LocationWarning = distance > options.Value.MaxDistanceMeters, EarnedPoints = earned, TotalPoints = total,
-            ScoreRate = total > 0 ? Math.Round((double)(earned / total), 4) : 1, FailedItems = items.Count(i => i.Outcome == ItemOutcome.Fail),
-            Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(), SubmittedAt = clock.GetUtcNow(), Items = items,
+            SubmissionKey = key,
+            TaskId = task?.Id,
+            PointId = point.Id,
+            PointCode = point.Code,
+            PointName = point.Name,
+            CategoryCode = point.Category.Code,
+            RegionCode = point.RegionCode,
+            ResponsibleUnitId = point.ResponsibleUnitId,
+            CorrectsId = r.CorrectsId,
+            InspectorUserId = scope.UserId,
+            InspectorName = scope.UserName,
+            Lon = r.Lon,
+            Lat = r.Lat,
+            DistanceMeters = distance is { } d ? Math.Round(d, 1) : null,
+            LocationWarning = distance > options.Value.MaxDistanceMeters,
+            EarnedPoints = earned,
+            TotalPoints = total,
+            ScoreRate = total > 0 ? Math.Round((double)(earned / total), 4) : 1,
+            FailedItems = items.Count(i => i.Outcome == ItemOutcome.Fail),
+            Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(),
+            SubmittedAt = clock.GetUtcNow(),
+            Items = items,
         };
         db.Add(inspection);
         if (task is not null)
@@ -256,9 +272,15 @@ public sealed class SubmitInspection(
 
             items.Add(new InspectionItem
             {
-                StandardCode = standard.Code, Text = standard.Text, Points = standard.Points, Outcome = outcome, Value = value,
-                Earned = outcome == ItemOutcome.NotApplicable ? 0 : rule.Earned(standard.Points, value ?? 0), CaseCategoryCode = standard.CaseCategoryCode,
-                Photos = string.Join(',', photos), Note = string.IsNullOrWhiteSpace(answer.Note) ? null : answer.Note.Trim(),
+                StandardCode = standard.Code,
+                Text = standard.Text,
+                Points = standard.Points,
+                Outcome = outcome,
+                Value = value,
+                Earned = outcome == ItemOutcome.NotApplicable ? 0 : rule.Earned(standard.Points, value ?? 0),
+                CaseCategoryCode = standard.CaseCategoryCode,
+                Photos = string.Join(',', photos),
+                Note = string.IsNullOrWhiteSpace(answer.Note) ? null : answer.Note.Trim(),
             });
         }
 

@@ -60,7 +60,7 @@ public abstract class InspectionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (task, checklist) = await TodaysTaskAsync(inspector);
         var failing = checklist.First(s => s.GetProperty("observation").GetString() == "passFail");
         var photo = await UploadPhotoAsync(inspector);
-        var point = checklistPoint(task);
+        var point = PointOf(task);
         var body = Body(task, checklist, failing.GetProperty("code").GetString()!, photo, Guid.NewGuid().ToString());
 
         var noPhoto = await inspector.Post("/api/v1/inspections", Body(task, checklist, failing.GetProperty("code").GetString()!, null, Guid.NewGuid().ToString()));
@@ -111,7 +111,7 @@ public abstract class InspectionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var again = await inspector.Post("/api/v1/inspections", Body(task, checklist, null, null, Guid.NewGuid().ToString()));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        var correction = Body(task, checklist, null, null, Guid.NewGuid().ToString()) with { TaskId = null, PointCode = checklistPoint(task), CorrectsId = id };
+        var correction = Body(task, checklist, null, null, Guid.NewGuid().ToString()) with { TaskId = null, PointCode = PointOf(task), CorrectsId = id };
         var corrected = await inspector.Post("/api/v1/inspections", correction);
         Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
         var original = await inspector.GetJson($"/api/v1/inspections/{id}");
@@ -139,7 +139,7 @@ public abstract class InspectionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         }
 
         var id = (await (await inspector.Post("/api/v1/inspections", Body(task, checklist, null, null, Guid.NewGuid().ToString()))).Json()).GetProperty("id").GetInt64();
-        var point = await inspector.GetJson($"/api/v1/points/{checklistPoint(task)}");
+        var point = await inspector.GetJson($"/api/v1/points/{PointOf(task)}");
         var inStreet = task.GetProperty("regionCode").GetString()!.StartsWith("110199001", StringComparison.Ordinal);
         Assert.Equal(inStreet ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await street.Get($"/api/v1/inspections/{id}")).StatusCode);
         var cityManagement = point.GetProperty("responsibleUnit").GetProperty("name").GetString() == "区城市管理局";
@@ -156,11 +156,16 @@ public abstract class InspectionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
     }
 
-    private static string checklistPoint(JsonElement task) => task.GetProperty("pointCode").GetString()!;
+    private static string PointOf(JsonElement task) => task.GetProperty("pointCode").GetString()!;
 
     private static object PlanBody(string cadence, List<string> points) => new
     {
-        name = "测试计划 " + cadence, cadence, startDate = "2026-09-28", endDate = "2026-10-11", pointCodes = points, assignees = new[] { "inspector" },
+        name = "测试计划 " + cadence,
+        cadence,
+        startDate = "2026-09-28",
+        endDate = "2026-10-11",
+        pointCodes = points,
+        assignees = new[] { "inspector" },
     };
 
     private static async Task<int> CreatePlanAsync(HttpClient client, string cadence, List<string> points)

@@ -20,8 +20,13 @@ public static class DemoInspectionsSeeder
         var now = clock.GetUtcNow();
         db.Add(new InspectionPlan
         {
-            Name = "日调度：重点点位每日抽查", Cadence = PlanCadence.Daily, StartDate = WorkingCalendar.Default.LocalDate(now).AddYears(-1),
-            SamplePerCategory = 1, Assignees = "inspector", CreatedBy = "admin", CreatedAt = now,
+            Name = "日调度：重点点位每日抽查",
+            Cadence = PlanCadence.Daily,
+            StartDate = WorkingCalendar.Default.LocalDate(now).AddYears(-1),
+            SamplePerCategory = 1,
+            Assignees = "inspector",
+            CreatedBy = "admin",
+            CreatedAt = now,
         });
         await db.SaveChangesAsync(ct);
     }
