@@ -3,6 +3,7 @@ using CivicGrid.Web.Accounts;
 using CivicGrid.Web.Assessment;
 using CivicGrid.Web.Cases;
 using CivicGrid.Web.Grid;
+using CivicGrid.Web.Inspections;
 using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
 using CivicGrid.Web.Public;
@@ -23,6 +24,7 @@ public static class ModuleRegistration
         services.AddRoutingModule(configuration);
         services.AddCaseLoopInfrastructure(configuration);
         services.AddStandardsModule(configuration);
+        services.AddInspectionsModule(configuration);
         services.AddOpen311Module();
         services.AddPublicModule(configuration);
         services.AddAssessmentModule();
@@ -40,6 +42,7 @@ public static class ModuleRegistration
         api.MapRoutingApi();
         api.MapCaseLoopInfrastructure();
         app.MapStandardsModule(api);
+        app.MapInspectionsModule(api);
         app.MapOpen311Api(api);
         api.MapAssessmentApi();
         app.MapPublicPages();

@@ -42,6 +42,8 @@ public static class StartupTasks
 
             await seeder.SetDemoEnabledAsync(options.Demo);
         }
+
+        await CivicGrid.Web.Inspections.InspectionsModule.GenerateTodayAsync(app.Services);
     }
 
     private static async Task<bool> CanConnectAsync(IServiceProvider services)

@@ -118,7 +118,7 @@ public sealed class ReportCase(
             SearchText = SearchTokens.ForIndex(description, address),
         };
 
-        var plan = source == CaseSource.Citizen && confidence >= options.Value.AutoDispatchConfidence ? await triage.PlanAsync(c, ct) : null;
+        var plan = source is CaseSource.Citizen or CaseSource.Inspection && confidence >= options.Value.AutoDispatchConfidence ? await triage.PlanAsync(c, ct) : null;
         var reporter = scope.IsAuthenticated ? scope.UserName : "市民" + (PersonalData.MaskPhone(phone) ?? "");
         var pending = new PendingReport(c, plan, scope, reporter, attachments, companion);
         var reported = await writer.WriteAsync(pending, ct);

@@ -38,6 +38,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await DemoCatalogSeed.SeedAsync(db, clock, ct);
         await DemoStandardsSeeder.SeedAsync(db, clock, ct);
         await DemoAccounts.CreateAsync(users, db, regions, units, people);
+        await DemoInspectionsSeeder.SeedAsync(db, clock, ct);
         await DemoCasesSeeder.SeedAsync(db, clock, ct);
         return true;
     }

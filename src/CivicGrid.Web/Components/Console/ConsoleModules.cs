@@ -26,7 +26,7 @@ public static class ConsoleModules
         new("home", "工作台", "dashboard", "/"),
         new("grid", "区域网格", "global", "/grid"),
         new("cases", "问题案卷", "file-search", "/cases"),
-        new("standards", "测评点位", "environment", Children: [new("standards-index", "测评体系", "ordered-list", "/standards/index"), new("points", "点位", "pushpin", "/standards/points"), new("points-map", "点位地图", "global", "/standards/map")]),
+        new("standards", "测评点位", "environment", Children: [new("standards-index", "测评体系", "ordered-list", "/standards/index"), new("points", "点位", "pushpin", "/standards/points"), new("points-map", "点位地图", "global", "/standards/map"), new("inspect", "现场督查", "audit", "/inspect")]),
         new("organization", "组织机构", "apartment", Children:
         [
             new("units", "单位", "bank", "/organization/units"),
