@@ -5,6 +5,7 @@ using CivicGrid.Web.Grid;
 using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
 using CivicGrid.Web.Public;
+using CivicGrid.Web.Safety;
 using CivicGrid.Web.Standards;
 
 namespace CivicGrid.Web.Platform;
@@ -24,6 +25,7 @@ public static class ModuleRegistration
         services.AddStandardsModule(configuration);
         services.AddOpen311Module();
         services.AddPublicModule(configuration);
+        services.AddSafetyModule();
         return services;
     }
 
@@ -40,6 +42,7 @@ public static class ModuleRegistration
         app.MapStandardsModule(api);
         app.MapOpen311Api(api);
         app.MapPublicPages();
+        api.MapSafetyApi();
         return app;
     }
 }

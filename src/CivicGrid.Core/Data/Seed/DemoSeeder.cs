@@ -39,6 +39,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await DemoStandardsSeeder.SeedAsync(db, clock, ct);
         await DemoAccounts.CreateAsync(users, db, regions, units, people);
         await DemoCasesSeeder.SeedAsync(db, clock, ct);
+        await DemoSafetySeeder.SeedAsync(db, clock, ct);
         return true;
     }
 
