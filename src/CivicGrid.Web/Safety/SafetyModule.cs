@@ -11,5 +11,6 @@ public static class SafetyModule
         var safety = api.MapGroup("/safety").RequireAuthorization().WithTags("安全风险管控");
         safety.MapPlacesApi();
         safety.MapRiskRegisterApi();
+        safety.MapHiddenDangerApi();
     }
 }
