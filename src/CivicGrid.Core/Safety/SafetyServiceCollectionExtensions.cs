@@ -10,5 +10,6 @@ public static class SafetyServiceCollectionExtensions
         .AddScoped<EnterpriseQueries>().AddScoped<SaveArea>().AddScoped<SavePost>().AddScoped<SaveTask>().AddScoped<AssignPosts>()
         .AddScoped<SaveSettings>().AddScoped<SaveHazard>().AddScoped<HazardQueries>().AddScoped<ImportHazards>()
         .AddScoped<ICaseStepGuard, HiddenDangerGuard>().AddScoped<HiddenDangerQueries>().AddScoped<ReportHiddenDanger>()
-        .AddScoped<FillFiveImplementations>().AddScoped<AcceptHiddenDanger>();
+        .AddScoped<FillFiveImplementations>().AddScoped<AcceptHiddenDanger>()
+        .AddScoped<RecordViolation>().AddScoped<UpdateRetraining>().AddScoped<ViolationQueries>().AddScoped<RecordIncident>();
 }

@@ -12,5 +12,6 @@ public static class SafetyModule
         safety.MapPlacesApi();
         safety.MapRiskRegisterApi();
         safety.MapHiddenDangerApi();
+        safety.MapViolationApi();
     }
 }
