@@ -90,11 +90,21 @@ public sealed class RecordViolation(AppDbContext db, TimeProvider clock)
         var flagged = ViolationRules.NeedsRetraining(pointsWithinYear, threshold);
         var violation = new Violation
         {
-            EnterpriseId = enterpriseId, PersonId = person!.Id, UnitId = person.UnitId, AreaId = request.AreaId,
-            Place = string.IsNullOrWhiteSpace(request.Place) ? null : request.Place.Trim(), OccurredAt = request.OccurredAt!.Value,
-            Type = type!.Value, Grade = grade!.Value, Rule = request.Rule!.Trim(), FoundBy = request.FoundBy!.Trim(),
-            Fine = request.Fine ?? 0, Points = points, Retraining = flagged ? RetrainingStatus.Required : RetrainingStatus.None,
-            RepeatCount = earlier.Count + 1, RecordedAt = now,
+            EnterpriseId = enterpriseId,
+            PersonId = person!.Id,
+            UnitId = person.UnitId,
+            AreaId = request.AreaId,
+            Place = string.IsNullOrWhiteSpace(request.Place) ? null : request.Place.Trim(),
+            OccurredAt = request.OccurredAt!.Value,
+            Type = type!.Value,
+            Grade = grade!.Value,
+            Rule = request.Rule!.Trim(),
+            FoundBy = request.FoundBy!.Trim(),
+            Fine = request.Fine ?? 0,
+            Points = points,
+            Retraining = flagged ? RetrainingStatus.Required : RetrainingStatus.None,
+            RepeatCount = earlier.Count + 1,
+            RecordedAt = now,
         };
         db.Add(violation);
         await db.SaveChangesAsync(ct);

@@ -74,8 +74,13 @@ public sealed class ReportHiddenDanger(AppDbContext db, ReportCase report, TimeP
 
         var danger = new HiddenDanger
         {
-            CaseId = caseId, EnterpriseId = enterpriseId, AreaId = request.AreaId, HazardId = request.HazardId, Grade = grade!.Value,
-            Description = request.Description.Trim(), ReportedAt = clock.GetUtcNow(),
+            CaseId = caseId,
+            EnterpriseId = enterpriseId,
+            AreaId = request.AreaId,
+            HazardId = request.HazardId,
+            Grade = grade!.Value,
+            Description = request.Description.Trim(),
+            ReportedAt = clock.GetUtcNow(),
         };
         FillFiveImplementations.Apply(danger, five);
         db.Add(danger);

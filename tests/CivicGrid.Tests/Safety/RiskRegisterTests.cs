@@ -77,9 +77,23 @@ public abstract class RiskRegisterTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var (safety, mineId, areaId) = await NewAreaAsync("乳化液泵站");
         Dictionary<string, object?> Row(string hazard, object? l, object? e, object? c, string area = "乳化液泵站") => new()
         {
-            ["区域"] = area, ["作业任务"] = null, ["作业步骤"] = null, ["危险源"] = hazard, ["事故类型"] = "物体打击", ["评价方法"] = "LEC",
-            ["L"] = l, ["E"] = e, ["C"] = c, ["S"] = null, ["工程技术措施"] = "安装防护罩", ["管理措施"] = null, ["培训教育措施"] = null,
-            ["个体防护措施"] = null, ["应急处置措施"] = null, ["责任人"] = "泵站司机", ["复评日期"] = "2027-03-01",
+            ["区域"] = area,
+            ["作业任务"] = null,
+            ["作业步骤"] = null,
+            ["危险源"] = hazard,
+            ["事故类型"] = "物体打击",
+            ["评价方法"] = "LEC",
+            ["L"] = l,
+            ["E"] = e,
+            ["C"] = c,
+            ["S"] = null,
+            ["工程技术措施"] = "安装防护罩",
+            ["管理措施"] = null,
+            ["培训教育措施"] = null,
+            ["个体防护措施"] = null,
+            ["应急处置措施"] = null,
+            ["责任人"] = "泵站司机",
+            ["复评日期"] = "2027-03-01",
         };
 
         var bad = ExcelSheet.Write([Row("高压管路爆裂", 3, 6, 15), Row("泵体漏液滑倒", 3, "很多", 1), Row("电机过热", 1, 6, 7, area: "不存在的区域")]);

@@ -18,7 +18,14 @@ public abstract class ViolationTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         object Violation(string type, string grade, int hoursAgo) => new
         {
-            personId, occurredAt = now.AddHours(-hoursAgo), type, grade, rule = "《煤矿安全规程》第一百零一条", foundBy = "安监员王强", place = "1201综采工作面", fine = 200,
+            personId,
+            occurredAt = now.AddHours(-hoursAgo),
+            type,
+            grade,
+            rule = "《煤矿安全规程》第一百零一条",
+            foundBy = "安监员王强",
+            place = "1201综采工作面",
+            fine = 200,
         };
 
         var first = await (await safety.Post($"/api/v1/safety/enterprises/{mineId}/violations", Violation("违章作业", "严重", 48))).Json();

@@ -88,7 +88,10 @@ internal static class DemoSafetySeeder
 
         var tasks = Tasks.Select(t => new SafetyTask
         {
-            EnterpriseId = mine.Id, Name = t.Name, AreaId = areas[t.Area].Id, PostId = posts[t.Post].Id,
+            EnterpriseId = mine.Id,
+            Name = t.Name,
+            AreaId = areas[t.Area].Id,
+            PostId = posts[t.Post].Id,
             Steps = t.Steps.Select((s, i) => new SafetyTaskStep { Name = s, Order = i + 1 }).ToList(),
         }).ToList();
         db.AddRange(tasks);
@@ -128,11 +131,25 @@ internal static class DemoSafetySeeder
         var score = LecTables.Score(h.L, h.E, h.C);
         return new Hazard
         {
-            EnterpriseId = enterpriseId, AreaId = areaId, TaskStepId = stepId, Name = name, AccidentType = h.Accident, Method = RiskMethod.Lec,
-            Likelihood = h.L, Exposure = h.E, Consequence = h.C, Score = score, Level = bands.LevelOf(RiskMethod.Lec, score),
-            EngineeringControls = "完善监测监控与安全防护装置", ManagementControls = "执行岗位安全操作规程和交接班检查",
-            TrainingControls = "岗前安全培训，持证上岗", PpeControls = "正确佩戴安全帽、自救器等劳动防护用品",
-            EmergencyControls = "按现场处置方案撤人、断电、报告调度室", Owner = "区队长", ReviewDate = review, UpdatedAt = now,
+            EnterpriseId = enterpriseId,
+            AreaId = areaId,
+            TaskStepId = stepId,
+            Name = name,
+            AccidentType = h.Accident,
+            Method = RiskMethod.Lec,
+            Likelihood = h.L,
+            Exposure = h.E,
+            Consequence = h.C,
+            Score = score,
+            Level = bands.LevelOf(RiskMethod.Lec, score),
+            EngineeringControls = "完善监测监控与安全防护装置",
+            ManagementControls = "执行岗位安全操作规程和交接班检查",
+            TrainingControls = "岗前安全培训，持证上岗",
+            PpeControls = "正确佩戴安全帽、自救器等劳动防护用品",
+            EmergencyControls = "按现场处置方案撤人、断电、报告调度室",
+            Owner = "区队长",
+            ReviewDate = review,
+            UpdatedAt = now,
         };
     }
 }
