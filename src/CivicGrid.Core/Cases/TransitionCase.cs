@@ -18,7 +18,8 @@ public sealed record TransitionRequest(
     TimeLimitInput? Extension = null, int? Version = null, IReadOnlyList<string>? Attachments = null);
 
 public sealed class TransitionCase(
-    AppDbContext db, CaseTriage triage, WorkingCalendarProvider calendars, IOptions<CaseOptions> options, TimeProvider clock)
+    AppDbContext db, CaseTriage triage, WorkingCalendarProvider calendars, IOptions<CaseOptions> options, TimeProvider clock,
+    IEnumerable<ICaseStepGuard> guards)
 {
     public async Task<Outcome<long>> HandleAsync(AccessScope scope, long caseId, TransitionRequest request, CancellationToken ct = default)
     {
@@ -42,6 +43,12 @@ public sealed class TransitionCase(
         if (attachmentProblem is not null)
         {
             return Outcome<long>.Invalid([attachmentProblem], attachmentProblem.Message);
+        }
+
+        if (action is CaseAction.Dispatch or CaseAction.Close && CaseAccess.CanDispatch(scope, c) && CaseStateMachine.IsAllowed(c.Status, action)
+            && await GuardRefusalAsync(c, action, ct) is { } guarded)
+        {
+            return Outcome<long>.Conflict(guarded);
         }
 
         var step = new CaseStep(c, scope, request with { Attachments = attachments }, clock.GetUtcNow(), new CaseHistory(db));
@@ -80,6 +87,20 @@ public sealed class TransitionCase(
         }
 
         return Outcome<long>.Ok(c.Id);
+    }
+
+    /// <summary>The first refusal of another module's guard (a hidden danger not yet accepted stays verified, not closed).</summary>
+    private async Task<string?> GuardRefusalAsync(Case c, CaseAction action, CancellationToken ct)
+    {
+        foreach (var guard in guards)
+        {
+            if (await guard.RefusalAsync(c, action, ct) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     private sealed record CaseStep(Case Case, AccessScope Scope, TransitionRequest Request, DateTimeOffset Now, CaseHistory History)
@@ -299,7 +320,7 @@ public sealed class TransitionCase(
 
         s.Case.Status = CaseStatus.Verified;
         await s.Record(CaseAction.Verify, CaseStatus.Handled, comment: s.Request.Comment ?? "核查通过", ct: ct);
-        if (options.Value.CloseOnVerify)
+        if (options.Value.CloseOnVerify && await GuardRefusalAsync(s.Case, CaseAction.Close, ct) is null)
         {
             CaseWorkflow.Close(s.Case, s.Now);
             s.Case.Status = CaseStatus.Closed;

@@ -7,6 +7,7 @@ using CivicGrid.Web.Inspections;
 using CivicGrid.Web.Open311;
 using CivicGrid.Web.Organization;
 using CivicGrid.Web.Public;
+using CivicGrid.Web.Safety;
 using CivicGrid.Web.Standards;
 
 namespace CivicGrid.Web.Platform;
@@ -28,6 +29,7 @@ public static class ModuleRegistration
         services.AddOpen311Module();
         services.AddPublicModule(configuration);
         services.AddAssessmentModule();
+        services.AddSafetyModule();
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class ModuleRegistration
         app.MapOpen311Api(api);
         api.MapAssessmentApi();
         app.MapPublicPages();
+        api.MapSafetyApi();
         return app;
     }
 }

@@ -40,6 +40,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await DemoAccounts.CreateAsync(users, db, regions, units, people);
         await DemoInspectionsSeeder.SeedAsync(db, clock, ct);
         await DemoCasesSeeder.SeedAsync(db, clock, ct);
+        await DemoSafetySeeder.SeedAsync(db, clock, ct);
         return true;
     }
 
