@@ -21,7 +21,7 @@ public sealed record InspectionItemView(
 public sealed record InspectionView(
     long Id, string PointCode, string PointName, string CategoryCode, string RegionCode, long? TaskId, long? CorrectsId, long? CorrectedById,
     string InspectorName, double? Lon, double? Lat, double? DistanceMeters, bool LocationWarning, decimal EarnedPoints, decimal TotalPoints,
-    double ScoreRate, int FailedItems, string? Note, DateTimeOffset SubmittedAt, IReadOnlyList<InspectionItemView> Items);
+    double ScoreRate, int FailedItems, string? Note, DateTimeOffset SubmittedAt, IReadOnlyList<InspectionItemView> Items, long? ReinspectsId = null);
 
 /// <summary>Tasks (mine or in my area, overdue flagged), a task's checklist, and submitted records.</summary>
 public sealed class InspectionQueries(AppDbContext db, IndexQueries index, WorkingCalendarProvider calendars, Microsoft.Extensions.Options.IOptions<InspectionOptions> options, TimeProvider clock)
@@ -91,6 +91,11 @@ public sealed class InspectionQueries(AppDbContext db, IndexQueries index, Worki
         }
 
         var correctedBy = await db.Set<Inspection>().Where(x => x.CorrectsId == id).Select(x => (long?)x.Id).FirstOrDefaultAsync(ct);
+
+        // A 复查 record names the record whose failure it re-inspects (through the task made for that failure).
+        var reinspects = i.TaskId is { } ownTask
+            ? await db.Set<InspectionItem>().Where(x => x.ReinspectionTaskId == ownTask).Select(x => (long?)x.InspectionId).FirstOrDefaultAsync(ct)
+            : null;
         var taskIds = i.Items.Select(x => x.ReinspectionTaskId).OfType<long>().ToList();
         var reinspections = await (from t in db.Set<InspectionTask>()
                                    where taskIds.Contains(t.Id)
@@ -105,7 +110,7 @@ public sealed class InspectionQueries(AppDbContext db, IndexQueries index, Worki
                 var re = x.ReinspectionTaskId is { } rt ? reinspections.GetValueOrDefault(rt) : null;
                 return new InspectionItemView(x.StandardCode, x.Text, x.Points, ResultName(x.Outcome), x.Value, x.Earned, x.CaseCategoryCode,
                     InspectionPlan.Split(x.Photos), x.Note, x.CaseId, x.ReinspectionTaskId, re?.InspectionId, re?.ScoreRate);
-            }).ToList());
+            }).ToList(), reinspects);
     }
 
     public static string ResultName(ItemOutcome o) => o switch

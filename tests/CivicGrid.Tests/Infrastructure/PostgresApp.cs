@@ -72,6 +72,15 @@ internal static class PostgresTemplate
                 await builder.InitializeAsync();
                 await builder.DisposeAsync();
                 NpgsqlConnection.ClearAllPools();
+
+                // A background job of the builder app may still hold a connection; CREATE DATABASE … TEMPLATE needs none.
+                await using (var conn = new NpgsqlConnection(server.AdminConnectionString))
+                {
+                    await conn.OpenAsync();
+                    await using var kick = new NpgsqlCommand(
+                        $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()", conn);
+                    await kick.ExecuteNonQueryAsync();
+                }
                 _created = true;
             }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CivicGrid.Tests.Infrastructure;
+using CivicGrid.Web.Inspections;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -154,6 +156,207 @@ public abstract class InspectionTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.True(byCategory.Sum(r => r.GetProperty("inspections").GetInt32()) >= 1);
         var xlsx = await inspector.Get("/api/v1/inspections/results.xlsx?groupBy=unit");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+    }
+
+    [Fact]
+    public async Task Inspectors_read_everywhere_town_admins_their_town_and_handlers_their_units_points_and_nobody_edits_a_record()
+    {
+        var inspector = await app.ClientAs("inspector");
+        var street = await app.ClientAs("street01");
+        var handler = await app.ClientAs("handler.cg");
+        var admin = await app.ClientAs("admin");
+
+        // Three points: one in street01's town, two in the next town of which one 城管 (handler.cg's unit) answers for.
+        var ownTown = await PointWhereAsync(admin, "/api/v1/points?categoryCode=SQXQ&regionCode=110199001&pageSize=20", unit => unit != "D01");
+        var otherElsewhere = await PointWhereAsync(admin, "/api/v1/points?categoryCode=SQXQ&regionCode=110199002&pageSize=20", unit => unit != "D01");
+        var near = await admin.GetJson($"/api/v1/points/{otherElsewhere}");
+        var city = await admin.Post("/api/v1/points", new
+        {
+            name = "城管督查测试点位" + Guid.NewGuid().ToString("N")[..6],
+            categoryCode = "SQXQ",
+            lon = near.GetProperty("lon").GetDouble(),
+            lat = near.GetProperty("lat").GetDouble(),
+            responsibleUnitCode = "D01",
+        });
+        Assert.True(city.StatusCode == HttpStatusCode.Created, await city.Content.ReadAsStringAsync(Ct));
+        var cityPoint = await city.Json();
+        var cityElsewhere = cityPoint.GetProperty("code").GetString()!;
+        Assert.StartsWith("110199002", cityPoint.GetProperty("regionCode").GetString());
+        var plan = await CreatePlanAsync(inspector, "daily", [ownTown, cityElsewhere, otherElsewhere]);
+        var generated = await inspector.PostAsync($"/api/v1/inspection-plans/{plan}/generate?from=2026-09-30&to=2026-09-30", null, Ct);
+        Assert.Equal(3, (await generated.Json()).GetProperty("routine").GetInt32());
+
+        var tasks = (await inspector.GetJson($"/api/v1/inspection-tasks?planId={plan}")).EnumerateArray().ToDictionary(PointOf);
+        Assert.Equal(3, tasks.Count);
+        Assert.Equal([ownTown], (await street.GetJson($"/api/v1/inspection-tasks?planId={plan}")).EnumerateArray().Select(PointOf).ToArray());
+        Assert.Equal([cityElsewhere], (await handler.GetJson($"/api/v1/inspection-tasks?planId={plan}")).EnumerateArray().Select(PointOf).ToArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await street.Get($"/api/v1/inspection-tasks/{tasks[otherElsewhere].GetProperty("id").GetInt64()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.Get($"/api/v1/inspection-tasks/{tasks[ownTown].GetProperty("id").GetInt64()}")).StatusCode);
+
+        var records = new Dictionary<string, long>();
+        foreach (var (code, task) in tasks)
+        {
+            var checklist = (await inspector.GetJson($"/api/v1/inspection-tasks/{task.GetProperty("id").GetInt64()}")).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("standard")).ToList();
+
+            // Only an inspector (or the task's assignee) records an inspection, even of a point in one's own area.
+            var own = code == ownTown ? street : code == cityElsewhere ? handler : null;
+            if (own is not null)
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, (await own.Post("/api/v1/inspections", Body(task, checklist, null, null, Guid.NewGuid().ToString()))).StatusCode);
+            }
+
+            var created = await inspector.Post("/api/v1/inspections", Body(task, checklist, null, null, Guid.NewGuid().ToString()));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            records[code] = (await created.Json()).GetProperty("id").GetInt64();
+        }
+
+        // 督查员: reads every record of the district; nobody changes one once submitted.
+        foreach (var id in records.Values)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await inspector.Get($"/api/v1/inspections/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await inspector.Put($"/api/v1/inspections/{id}", new { note = "改一下" })).StatusCode);
+        }
+
+        // 镇街管理员: his town's record only; another town's is neither readable nor changeable.
+        Assert.Equal(HttpStatusCode.OK, (await street.Get($"/api/v1/inspections/{records[ownTown]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await street.Put($"/api/v1/inspections/{records[ownTown]}", new { note = "改一下" })).StatusCode);
+        foreach (var foreign in new[] { cityElsewhere, otherElsewhere })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await street.Get($"/api/v1/inspections/{records[foreign]}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await street.Put($"/api/v1/inspections/{records[foreign]}", new { note = "越权修改" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await street.DeleteAsync($"/api/v1/inspections/{records[foreign]}", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await street.Get($"/api/v1/points/{foreign}")).StatusCode);
+        }
+
+        var streetPoints = (await street.GetJson("/api/v1/inspections/results?groupBy=point&from=2026-09-30&to=2026-09-30")).EnumerateArray()
+            .Select(r => r.GetProperty("key").GetString()).ToList();
+        Assert.Contains(ownTown, streetPoints);
+        Assert.DoesNotContain(otherElsewhere, streetPoints);
+        Assert.DoesNotContain(cityElsewhere, streetPoints);
+
+        // 部门办理人: the records of the points his unit answers for, wherever they are; nothing else.
+        Assert.Equal(HttpStatusCode.OK, (await handler.Get($"/api/v1/inspections/{records[cityElsewhere]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await handler.Put($"/api/v1/inspections/{records[cityElsewhere]}", new { note = "改一下" })).StatusCode);
+        foreach (var foreign in new[] { ownTown, otherElsewhere })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await handler.Get($"/api/v1/inspections/{records[foreign]}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await handler.Put($"/api/v1/inspections/{records[foreign]}", new { note = "越权修改" })).StatusCode);
+        }
+
+        var handlerPoints = (await handler.GetJson("/api/v1/inspections/results?groupBy=point&from=2026-09-30&to=2026-09-30")).EnumerateArray()
+            .Select(r => r.GetProperty("key").GetString()).ToList();
+        Assert.Contains(cityElsewhere, handlerPoints);
+        Assert.DoesNotContain(ownTown, handlerPoints);
+        Assert.DoesNotContain(otherElsewhere, handlerPoints);
+    }
+
+    [Fact]
+    public async Task After_the_findings_case_closes_a_reinspection_task_is_made_once_and_its_record_links_to_the_original()
+    {
+        var inspector = await app.ClientAs("inspector");
+        var dispatcher = await app.ClientAs("dispatcher");
+        var handler = await app.ClientAs("handler.cg");
+
+        // A task of the demo plan with a pass/fail standard whose failure the district's rules give to 城管 (handler.cg).
+        var (task, checklist, failing) = await TaskWithCityManagementFailureAsync(inspector, dispatcher);
+        var photo = await UploadPhotoAsync(inspector);
+        var created = await inspector.Post("/api/v1/inspections", Body(task, checklist, failing, photo, Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var original = await created.Json();
+        var originalId = original.GetProperty("id").GetInt64();
+        var caseId = original.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("result").GetString() == "fail").GetProperty("caseId").GetInt64();
+        Assert.Equal("D01", (await dispatcher.GetJson($"/api/v1/cases/{caseId}")).GetProperty("responsibleUnits")[0].GetProperty("code").GetString());
+
+        // While the case is open the scheduled job makes no 复查 task.
+        await InspectionsModule.GenerateTodayAsync(app.Services, Ct);
+        Assert.Empty(await ReinspectionsOfAsync(inspector, caseId));
+
+        await CaseAct(handler, caseId, new { action = "acknowledge" });
+        await CaseAct(handler, caseId, new { action = "handle", comment = "已按标准整改" });
+        var closed = await CaseAct(inspector, caseId, new { action = "verify", comment = "现场复核已整改" });
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+
+        await InspectionsModule.GenerateTodayAsync(app.Services, Ct);
+        await InspectionsModule.GenerateTodayAsync(app.Services, Ct);
+        var reinspection = Assert.Single(await ReinspectionsOfAsync(inspector, caseId));
+        Assert.Equal(PointOf(task), PointOf(reinspection));
+        Assert.Equal("复查", reinspection.GetProperty("kindName").GetString());
+        Assert.Equal(["inspector"], reinspection.GetProperty("assignees").EnumerateArray().Select(a => a.GetString()).ToArray());
+        Assert.Equal("2026-09-30", reinspection.GetProperty("scheduledDate").GetString());
+        // Two working days after 9-30 across 国庆 (10-1 … 10-7 off).
+        Assert.Equal("2026-10-09", reinspection.GetProperty("dueDate").GetString());
+        var linked = (await inspector.GetJson($"/api/v1/inspections/{originalId}")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("result").GetString() == "fail");
+        Assert.Equal(reinspection.GetProperty("id").GetInt64(), linked.GetProperty("reinspectionTaskId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, linked.GetProperty("reinspectionId").ValueKind);
+
+        var reChecklist = (await inspector.GetJson($"/api/v1/inspection-tasks/{reinspection.GetProperty("id").GetInt64()}")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("standard")).ToList();
+        var redone = await inspector.Post("/api/v1/inspections", Body(reinspection, reChecklist, null, null, Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Created, redone.StatusCode);
+        var result = await redone.Json();
+        Assert.Equal(originalId, result.GetProperty("reinspectsId").GetInt64());
+        Assert.Equal(1, result.GetProperty("scoreRate").GetDouble());
+
+        linked = (await inspector.GetJson($"/api/v1/inspections/{originalId}")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("result").GetString() == "fail");
+        Assert.Equal(result.GetProperty("id").GetInt64(), linked.GetProperty("reinspectionId").GetInt64());
+        Assert.Equal(1, linked.GetProperty("reinspectionScoreRate").GetDouble());
+        Assert.Equal("done", (await ReinspectionsOfAsync(inspector, caseId)).Single().GetProperty("status").GetString());
+        Assert.Equal(0, (await inspector.GetJson($"/api/v1/points/{PointOf(task)}")).GetProperty("latestInspection").GetProperty("failedItems").GetInt32());
+    }
+
+    private static async Task<List<JsonElement>> ReinspectionsOfAsync(HttpClient inspector, long caseId) =>
+        (await inspector.GetJson("/api/v1/inspection-tasks?mine=true&date=2026-09-30")).EnumerateArray()
+            .Where(t => t.GetProperty("kind").GetString() == "reinspection" && t.GetProperty("sourceCaseId").GetInt64() == caseId).ToList();
+
+    private static async Task<JsonElement> CaseAct(HttpClient client, long id, object body)
+    {
+        var response = await client.Post($"/api/v1/cases/{id}/transitions", body);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>An open task of the demo plan today and a pass/fail standard of its checklist whose case the rules give to 城管 (D01).</summary>
+    private static async Task<(JsonElement Task, List<JsonElement> Checklist, string Standard)> TaskWithCityManagementFailureAsync(HttpClient inspector, HttpClient dispatcher)
+    {
+        var tasks = (await inspector.GetJson("/api/v1/inspection-tasks?mine=true&date=2026-09-30")).EnumerateArray()
+            .Where(t => t.GetProperty("status").GetString() == "open" && t.GetProperty("planName").GetString()!.StartsWith("日调度", StringComparison.Ordinal)).ToList();
+        foreach (var task in tasks)
+        {
+            var checklist = (await inspector.GetJson($"/api/v1/inspection-tasks/{task.GetProperty("id").GetInt64()}")).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("standard")).ToList();
+            foreach (var standard in checklist.Where(s => s.GetProperty("observation").GetString() == "passFail"))
+            {
+                var category = standard.GetProperty("caseCategoryCode").GetString();
+                var resolved = await dispatcher.Get($"/api/v1/responsibility/resolve?categoryCode={category}&regionCode={task.GetProperty("regionCode").GetString()}");
+                if (resolved.IsSuccessStatusCode && (await resolved.Json()).GetProperty("lead").GetProperty("code").GetString() == "D01")
+                {
+                    return (task, checklist, standard.GetProperty("code").GetString()!);
+                }
+            }
+        }
+
+        Assert.Fail("今日示例任务中没有由区城市管理局负责的不达标项。");
+        throw new UnreachableException();
+    }
+
+    /// <summary>The first point of a listing whose responsible unit matches.</summary>
+    private static async Task<string> PointWhereAsync(HttpClient client, string url, Func<string, bool> unit)
+    {
+        foreach (var p in (await client.GetJson(url)).GetProperty("items").EnumerateArray())
+        {
+            var code = p.GetProperty("code").GetString()!;
+            if (unit((await client.GetJson($"/api/v1/points/{code}")).GetProperty("responsibleUnit").GetProperty("code").GetString()!))
+            {
+                return code;
+            }
+        }
+
+        Assert.Fail($"没有符合条件的点位：{url}");
+        throw new UnreachableException();
     }
 
     private static string PointOf(JsonElement task) => task.GetProperty("pointCode").GetString()!;

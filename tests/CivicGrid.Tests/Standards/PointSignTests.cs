@@ -50,6 +50,17 @@ public abstract partial class PointSignTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(point.GetProperty("name").GetString(), query["name"].ToString());
         Assert.Equal(point.GetProperty("lon").GetDouble(), double.Parse(query["lon"]!, System.Globalization.CultureInfo.InvariantCulture), 6);
         Assert.Equal(point.GetProperty("lat").GetDouble(), double.Parse(query["lat"]!, System.Globalization.CultureInfo.InvariantCulture), 6);
+
+        // Following the button (still without login) opens 随手拍 with this point chosen and its position filled in.
+        var report = await app.Anonymous().Get(href);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var form = WebUtility.HtmlDecode(await report.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("随手拍", form);
+        Assert.Contains($"点位：{point.GetProperty("name").GetString()}", form);
+        Assert.Contains($"name=\"pointCode\" value=\"{code}\"", form);
+        var lon = Regex.Match(form, "name=\"lon\" id=\"lon\" value=\"([0-9.]+)\"");
+        Assert.True(lon.Success, "随手拍页面未预填经度");
+        Assert.Equal(point.GetProperty("lon").GetDouble(), double.Parse(lon.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 6);
     }
 
     [Fact]
