@@ -1,6 +1,7 @@
 using System.Globalization;
 using CivicGrid.Accounts;
 using CivicGrid.Assessment;
+using CivicGrid.Assessment.Dashboard;
 using CivicGrid.Assessment.Figures;
 using CivicGrid.Assessment.Notices;
 using CivicGrid.Platform.Calendar;
@@ -25,6 +26,7 @@ public static class AssessmentApi
         g.MapGet("/honours", Honours).WithSummary("红黑榜（前 N 名/后 N 名或分数线）");
         g.MapGet("/scores/{subjectCode}/cases", Cases).WithSummary("下钻：得分背后的案卷");
         g.MapPost("/runs", Publish).WithSummary("计算并发布考评结果（发布后冻结）");
+        g.MapGet("/dashboard", Dashboard).WithSummary("数据大屏：今日数据、趋势、分类、突出问题、按期与满意率、排名和地图（region: 区/镇街/村居编码，默认为可见的最大范围）");
         g.MapGet("/schemes", Schemes).WithSummary("考评方案");
         g.MapGet("/indicators", IndicatorList).WithSummary("考评指标及计算公式");
         g.MapPost("/figures/rebuild", Rebuild).WithSummary("由案卷重建日汇总数据（系统管理员）");
@@ -69,6 +71,9 @@ public static class AssessmentApi
     private static async Task<IResult> Cases(string subjectCode, string? subjectKind, string? period, AssessmentReports reports, AccessScope scope,
         TimeProvider clock, CancellationToken ct) =>
         (await reports.DrillDownAsync(scope, subjectKind, PeriodOr(period, clock), subjectCode, ct)).ToHttp(c => c);
+
+    private static async Task<IResult> Dashboard(string? region, DashboardQueries dashboard, AccessScope scope, CancellationToken ct) =>
+        (await dashboard.LoadAsync(scope, region, ct)).ToHttp(d => d);
 
     private static async Task<IResult> Publish(PublishRequest request, PublishRun handler, AccessScope scope, CancellationToken ct) =>
         (await handler.HandleAsync(scope, request, ct)).ToHttp(b => b);
