@@ -79,6 +79,8 @@ export async function create(element, dotnet, options) {
                     shape.on('click', () => dotnet.invokeMethodAsync('OnRegionClicked', p.code));
                 },
             }).addTo(map);
+            // The region code on each polygon's element, for scripts and tests that pick a region.
+            layer.eachLayer((shape) => shape.getElement && shape.getElement()?.setAttribute('data-code', shape.feature.properties.code));
             map.invalidateSize();
             const bounds = layer.getBounds();
             if (bounds.isValid()) {
