@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Globalization;
 using CivicGrid.BrowserTests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
