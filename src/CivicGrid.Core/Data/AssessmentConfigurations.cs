@@ -52,3 +52,15 @@ internal sealed class AssessmentRunConfiguration : IEntityTypeConfiguration<Civi
         b.HasIndex(r => new { r.SchemeId, r.PeriodKey });
     }
 }
+
+internal sealed class ScheduledReportConfiguration : IEntityTypeConfiguration<CivicGrid.Assessment.Reports.ScheduledReport>
+{
+    public void Configure(EntityTypeBuilder<CivicGrid.Assessment.Reports.ScheduledReport> b)
+    {
+        b.ToTable("assessment_reports");
+        b.Property(r => r.PeriodKey).HasMaxLength(16);
+        b.Property(r => r.Title).HasMaxLength(200);
+        b.HasIndex(r => new { r.Kind, r.PeriodKey }).IsUnique();
+        b.HasIndex(r => r.GeneratedAt);
+    }
+}

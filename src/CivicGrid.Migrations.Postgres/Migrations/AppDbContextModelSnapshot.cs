@@ -278,6 +278,44 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.ToTable("assessment_daily_figures", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Assessment.Reports.ScheduledReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt");
+
+                    b.HasIndex("Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("assessment_reports", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Assessment.Scheme", b =>
                 {
                     b.Property<int>("Id")

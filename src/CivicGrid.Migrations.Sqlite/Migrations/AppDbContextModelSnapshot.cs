@@ -268,6 +268,42 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.ToTable("assessment_daily_figures", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Assessment.Reports.ScheduledReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt");
+
+                    b.HasIndex("Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("assessment_reports", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Assessment.Scheme", b =>
                 {
                     b.Property<int>("Id")

@@ -1,8 +1,10 @@
 using System.Globalization;
 using CivicGrid.Accounts;
 using CivicGrid.Assessment;
+using CivicGrid.Assessment.Dashboard;
 using CivicGrid.Assessment.Figures;
 using CivicGrid.Assessment.Notices;
+using CivicGrid.Assessment.Reports;
 using CivicGrid.Platform.Calendar;
 using CivicGrid.Web.Platform;
 
@@ -14,7 +16,11 @@ public static class AssessmentApi
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static IServiceCollection AddAssessmentModule(this IServiceCollection services) => services.AddAssessmentUseCases();
+    public static IServiceCollection AddAssessmentModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        AssessmentReportOptions.Schedule(services, configuration);
+        return services.AddAssessmentUseCases();
+    }
 
     public static void MapAssessmentApi(this RouteGroupBuilder api)
     {
@@ -25,6 +31,11 @@ public static class AssessmentApi
         g.MapGet("/honours", Honours).WithSummary("红黑榜（前 N 名/后 N 名或分数线）");
         g.MapGet("/scores/{subjectCode}/cases", Cases).WithSummary("下钻：得分背后的案卷");
         g.MapPost("/runs", Publish).WithSummary("计算并发布考评结果（发布后冻结）");
+        g.MapGet("/dashboard", Dashboard).WithSummary("数据大屏：今日数据、趋势、分类、突出问题、按期与满意率、排名和地图（region: 区/镇街/村居编码，默认为可见的最大范围）");
+        g.MapGet("/reports", Reports).WithSummary("调度与督查报告列表（kind: daily 日调度 / weekly 周督查）");
+        g.MapGet("/reports/{id:long}", Report).WithSummary("一份调度与督查报告（镇街管理员只看到本镇街）");
+        g.MapGet("/reports/{id:long}.xlsx", ReportExcel).WithSummary("调度与督查报告导出 Excel");
+        g.MapPost("/reports", GenerateReport).WithSummary("立即生成日调度或周督查报告（默认昨日、上周；同一周期再次生成会替换）");
         g.MapGet("/schemes", Schemes).WithSummary("考评方案");
         g.MapGet("/indicators", IndicatorList).WithSummary("考评指标及计算公式");
         g.MapPost("/figures/rebuild", Rebuild).WithSummary("由案卷重建日汇总数据（系统管理员）");
@@ -69,6 +80,24 @@ public static class AssessmentApi
     private static async Task<IResult> Cases(string subjectCode, string? subjectKind, string? period, AssessmentReports reports, AccessScope scope,
         TimeProvider clock, CancellationToken ct) =>
         (await reports.DrillDownAsync(scope, subjectKind, PeriodOr(period, clock), subjectCode, ct)).ToHttp(c => c);
+
+    private static async Task<IResult> Dashboard(string? region, DashboardQueries dashboard, AccessScope scope, CancellationToken ct) =>
+        (await dashboard.LoadAsync(scope, region, ct)).ToHttp(d => d);
+
+    private static async Task<IResult> Reports(string? kind, ReportQueries reports, AccessScope scope, CancellationToken ct) =>
+        (await reports.ListAsync(scope, kind, ct)).ToHttp(r => r);
+
+    private static async Task<IResult> Report(long id, ReportQueries reports, AccessScope scope, CancellationToken ct) =>
+        (await reports.GetAsync(scope, id, ct)).ToHttp(r => r);
+
+    private static async Task<IResult> ReportExcel(long id, ReportQueries reports, AccessScope scope, CancellationToken ct)
+    {
+        var excel = await reports.ExcelAsync(scope, id, ct);
+        return excel.Succeeded ? TypedResults.File(excel.Value!, XlsxType, $"调度督查报告-{id}.xlsx") : excel.ToHttp(b => b);
+    }
+
+    private static async Task<IResult> GenerateReport(GenerateReport.Request request, GenerateReport handler, AccessScope scope, CancellationToken ct) =>
+        (await handler.HandleAsync(scope, request, ct)).ToHttp(r => r);
 
     private static async Task<IResult> Publish(PublishRequest request, PublishRun handler, AccessScope scope, CancellationToken ct) =>
         (await handler.HandleAsync(scope, request, ct)).ToHttp(b => b);

@@ -28,7 +28,7 @@ public static class ModuleRegistration
         services.AddInspectionsModule(configuration);
         services.AddOpen311Module();
         services.AddPublicModule(configuration);
-        services.AddAssessmentModule();
+        services.AddAssessmentModule(configuration);
         services.AddSafetyModule();
         return services;
     }

@@ -4,7 +4,9 @@ using CivicGrid.Cases;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.Assessment.Figures;
 
@@ -50,9 +52,10 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
         if (eventData.Context is AppDbContext db && _pending.TryGetValue(db, out var pending))
         {
             _pending.Remove(db);
+            bool changed;
             try
             {
-                await ApplyAsync(db, pending, cancellationToken);
+                changed = await ApplyAsync(db, pending, cancellationToken);
                 if (pending.OwnTransaction is { } own)
                 {
                     await own.CommitAsync(cancellationToken);
@@ -65,9 +68,30 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
                     await own.DisposeAsync();
                 }
             }
+
+            if (changed)
+            {
+                Signal(db)?.Notify();
+            }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The application's <see cref="FigureChanges"/>: this interceptor is one for the process (several test hosts share
+    /// it), so it asks the context for the services of the application that made it.
+    /// </summary>
+    private static FigureChanges? Signal(DbContext db)
+    {
+        try
+        {
+            return db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<FigureChanges>();
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
@@ -143,7 +167,8 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
         return flags;
     }
 
-    private static async Task ApplyAsync(AppDbContext db, Pending p, CancellationToken ct)
+    /// <summary>Applies the cases' changes to the figures; answers whether any figure or fact row changed.</summary>
+    private static async Task<bool> ApplyAsync(AppDbContext db, Pending p, CancellationToken ct)
     {
         var cases = p.Cases.Where(c => c.Id != 0).ToDictionary(c => c.Id);
         foreach (var entry in db.ChangeTracker.Entries<Case>())
@@ -215,6 +240,8 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
         {
             await FigureSql.SaveFactsAsync(db, facts, ct);
         }
+
+        return delta.Count > 0;
     }
 
     internal static void Merge(CaseContribution into, CaseContribution from)

@@ -30,7 +30,8 @@ const outlineStyle = { color: '#c62828', weight: 3, dashArray: '6 4', fill: fals
 
 /**
  * Creates the map in `element`; clicks on a polygon call `OnRegionClicked(code)` on `dotnet`.
- * Answers an object with `show(geojsonText)` and `dispose()`.
+ * Answers an object with `show(geojsonText, shades)` and `dispose()`; `shades` (optional) maps a region code to
+ * `{ color, label }`: the fill colour (the dashboard colours by case density or score) and a second tooltip line.
  */
 export async function create(element, dotnet, options) {
     const L = await loadLeaflet();
@@ -46,7 +47,7 @@ export async function create(element, dotnet, options) {
     let layer = null;
 
     return {
-        show(geojsonText) {
+        show(geojsonText, shades) {
             if (layer) {
                 layer.remove();
                 layer = null;
@@ -54,13 +55,22 @@ export async function create(element, dotnet, options) {
             const data = JSON.parse(geojsonText);
             let index = 0;
             layer = L.geoJSON(data, {
-                style: (feature) => feature.properties.role === 'outline' ? outlineStyle : childStyle(index++),
+                style: (feature) => {
+                    if (feature.properties.role === 'outline') {
+                        return outlineStyle;
+                    }
+                    const shade = shades && shades[feature.properties.code];
+                    const style = childStyle(index++);
+                    return shade ? { ...style, fillColor: shade.color, fillOpacity: 0.75 } : style;
+                },
                 onEachFeature: (feature, shape) => {
                     const p = feature.properties;
                     if (p.role === 'outline') {
                         return;
                     }
-                    shape.bindTooltip(p.name, { permanent: true, direction: 'center', className: 'cg-map-label' });
+                    const shade = shades && shades[p.code];
+                    const label = shade && shade.label ? `${p.name}<br><span class="cg-map-value">${shade.label}</span>` : p.name;
+                    shape.bindTooltip(label, { permanent: true, direction: 'center', className: 'cg-map-label' });
                     shape.on('mouseover', () => {
                         shape.setStyle({ weight: 3, color: '#1677ff', fillOpacity: 0.6 });
                         shape.bringToFront();
@@ -69,6 +79,8 @@ export async function create(element, dotnet, options) {
                     shape.on('click', () => dotnet.invokeMethodAsync('OnRegionClicked', p.code));
                 },
             }).addTo(map);
+            // The region code on each polygon's element, for scripts and tests that pick a region.
+            layer.eachLayer((shape) => shape.getElement && shape.getElement()?.setAttribute('data-code', shape.feature.properties.code));
             map.invalidateSize();
             const bounds = layer.getBounds();
             if (bounds.isValid()) {
