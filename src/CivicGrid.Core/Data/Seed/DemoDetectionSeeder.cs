@@ -72,7 +72,8 @@ internal static class DemoDetectionSeeder
             {
                 var camera = random.Next(cameras.Count);
                 var type = MineTypes[random.Next(MineTypes.Length)];
-                var start = now.AddDays(-day).AddSeconds(random.Next(0, 86_400));
+                // Nothing in the last hour, so a fresh detection is never inside a seeded warning's cooldown.
+                var start = now.AddDays(-day).AddSeconds(random.Next(0, 86_400 - 3_600));
                 var box = DetectionBox.Format([new DetectionBox(0.2 + (random.NextDouble() * 0.5), 0.2 + (random.NextDouble() * 0.4), 0.1, 0.25)]);
                 var confidence = Math.Round(0.62 + (random.NextDouble() * 0.35), 2);
                 var status = day <= 3 ? WarningStatus.New
