@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["routing"] = RoutingBenchmark.Run,
     ["intake"] = IntakeBenchmark.Run,
     ["cases"] = CaseQueryBenchmark.Run,
+    ["detections"] = DetectionBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -13,5 +13,6 @@ public static class SafetyModule
         safety.MapRiskRegisterApi();
         safety.MapHiddenDangerApi();
         safety.MapViolationApi();
+        safety.MapDetectionApi();
     }
 }

@@ -41,6 +41,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await DemoInspectionsSeeder.SeedAsync(db, clock, ct);
         await DemoCasesSeeder.SeedAsync(db, clock, ct);
         await DemoSafetySeeder.SeedAsync(db, clock, ct);
+        await DemoDetectionSeeder.SeedAsync(db, clock, ct);
         return true;
     }
 
@@ -50,5 +51,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await db.Users.Where(u => u.IsDemo && u.IsDisabled == enabled)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, !enabled), ct);
         await DemoOpen311Seed.ApplyAsync(db, enabled, clock, ct);
+        await db.Set<CivicGrid.Safety.Detections.CameraIntegrationKey>().Where(k => k.IsDemo && k.IsDisabled == enabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsDisabled, !enabled), ct);
     }
 }
