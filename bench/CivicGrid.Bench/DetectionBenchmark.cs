@@ -62,7 +62,7 @@ public static class DetectionBenchmark
         foreach (var n in baselineConnections)
         {
             results.Add(await BaselineAsync(connectionString, n, warmup, window, start));
-            Print(results[^1], null);
+            results[^1].Print(null, 44);
         }
 
         var baseline = results.MaxBy(r => r.PerSecond)!;
@@ -74,7 +74,7 @@ public static class DetectionBenchmark
             using var response = await http.SendAsync(request, ct);
             return response.StatusCode == HttpStatusCode.Accepted ? null : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
         }, () => app.TotalProcessorTime);
-        Print(api, baseline);
+        api.Print(baseline, 44);
         var warnings = await CountAsync(connectionString, "safety_warnings") - warningsBefore;
         Console.WriteLine($"期间生成预警 {warnings:N0} 条（其余为持续未满、冷却中等，均已入库）。");
         Console.WriteLine(api.PerSecond >= TargetPerSecond && api.Failed == 0
@@ -159,25 +159,4 @@ public static class DetectionBenchmark
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    private static void Print(IntakeLoadResult r, IntakeLoadResult? baseline)
-    {
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{r.Name,-44} 并发 {r.Concurrency,3}  {r.PerSecond,8:N0} 条/秒  p50 {r.Percentile(0.5),7:N1} ms  p99 {r.Percentile(0.99),7:N1} ms");
-        if (r.ServerCpuMsPerOperation is { } cpu)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $"  应用 CPU {cpu:N2} ms/条");
-        }
-
-        if (r.Failed > 0)
-        {
-            line += $"  失败 {r.Failed}（{r.FirstError}）";
-        }
-
-        if (baseline is not null)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $"  基线之比 {r.PerSecond / baseline.PerSecond:N2}");
-        }
-
-        Console.WriteLine(line);
-    }
 }

@@ -76,18 +76,18 @@ public static class IntakeBenchmark
         foreach (var n in baselineConnections)
         {
             results.Add(await BaselineAsync(connectionString, n, warmup, window));
-            Print(results[^1], null);
+            results[^1].Print(null, 40);
         }
 
         var baseline = results.MaxBy(r => r.PerSecond)!;
         var residentToken = await TokenAsync(http, "resident");
         var api = await ApiAsync(http, residentToken, clients, warmup, window, () => app.TotalProcessorTime);
-        Print(api, baseline);
+        api.Print(baseline, 40);
         var ok = Meets(api, baseline);
 
         if (await Open311Async(http, clients, warmup, window, () => app.TotalProcessorTime) is { } open311)
         {
-            Print(open311, baseline);
+            open311.Print(baseline, 40);
             ok &= Meets(open311, baseline);
         }
         else
@@ -112,28 +112,6 @@ public static class IntakeBenchmark
 
     private static bool Meets(IntakeLoadResult r, IntakeLoadResult baseline) =>
         r.PerSecond / baseline.PerSecond >= TargetRatio && r.Percentile(0.99) <= TargetP99Ms && r.Failed == 0;
-
-    private static void Print(IntakeLoadResult r, IntakeLoadResult? baseline)
-    {
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{r.Name,-40} 并发 {r.Concurrency,3}  {r.PerSecond,8:N0} 条/秒  p50 {r.Percentile(0.5),7:N1} ms  p99 {r.Percentile(0.99),7:N1} ms");
-        if (r.ServerCpuMsPerOperation is { } cpu)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $"  应用 CPU {cpu:N2} ms/条");
-        }
-
-        if (r.Failed > 0)
-        {
-            line += $"  失败 {r.Failed}（{r.FirstError}）";
-        }
-
-        if (baseline is not null)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $"  基线之比 {r.PerSecond / baseline.PerSecond:N2}");
-        }
-
-        Console.WriteLine(line);
-    }
 
     /// <summary>A naive server's best: one INSERT of a case row per commit, N connections, no HTTP, no routing.</summary>
     private static async Task<IntakeLoadResult> BaselineAsync(string connectionString, int connections, TimeSpan warmup, TimeSpan window)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace CivicGrid.Bench;
 
@@ -10,6 +11,29 @@ internal sealed record IntakeLoadResult(string Name, int Concurrency, long Compl
 
     /// <summary>The server process's CPU time per completed operation inside the window; null when not measured.</summary>
     public double? ServerCpuMsPerOperation => ServerCpu is { } cpu && Completed > 0 ? cpu.TotalMilliseconds / Completed : null;
+
+    /// <summary>Prints one result line: rate, p50/p99, the server's CPU per operation and the ratio to the baseline.</summary>
+    public void Print(IntakeLoadResult? baseline, int nameWidth)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{Name.PadRight(nameWidth)} 并发 {Concurrency,3}  {PerSecond,8:N0} 条/秒  p50 {Percentile(0.5),7:N1} ms  p99 {Percentile(0.99),7:N1} ms");
+        if (ServerCpuMsPerOperation is { } cpu)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"  应用 CPU {cpu:N2} ms/条");
+        }
+
+        if (Failed > 0)
+        {
+            line += $"  失败 {Failed}（{FirstError}）";
+        }
+
+        if (baseline is not null)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"  基线之比 {PerSecond / baseline.PerSecond:N2}");
+        }
+
+        Console.WriteLine(line);
+    }
 
     public double Percentile(double p)
     {

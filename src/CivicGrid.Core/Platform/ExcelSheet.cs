@@ -8,6 +8,24 @@ public static class ExcelSheet
     public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)
     {
         public string? this[string header] => Cells.TryGetValue(header, out var v) ? v : null;
+
+        /// <summary>The cell as a number; null when blank, and null with a problem added when it is not a number.</summary>
+        public double? ParseNumber(string header, List<Problem> problems)
+        {
+            var text = this[header];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            problems.Add(new(header, $"“{header}”列的“{text}”不是数字。"));
+            return null;
+        }
     }
 
     /// <summary>Rows with their Excel row numbers (header is row 1); blank rows are skipped.</summary>

@@ -57,7 +57,7 @@ public sealed class ImportHazards(AppDbContext db, TimeProvider clock)
             }
 
             var input = new HazardInput(row["危险源"], areaId, stepId, row["事故类型"], row["评价方法"] ?? "LEC",
-                Number(row, "L", rowProblems), Number(row, "E", rowProblems), Number(row, "C", rowProblems), (int?)Number(row, "S", rowProblems),
+                row.ParseNumber("L", rowProblems), row.ParseNumber("E", rowProblems), row.ParseNumber("C", rowProblems), (int?)row.ParseNumber("S", rowProblems),
                 row["工程技术措施"], row["管理措施"], row["培训教育措施"], row["个体防护措施"], row["应急处置措施"], row["责任人"], Date(row, rowProblems));
             var hazard = new Hazard { EnterpriseId = enterpriseId, Name = "", UpdatedAt = now };
             if (rowProblems.Count == 0)
@@ -77,23 +77,6 @@ public sealed class ImportHazards(AppDbContext db, TimeProvider clock)
         db.AddRange(hazards);
         await db.SaveChangesAsync(ct);
         return Outcome<ImportResult>.Ok(new ImportResult(hazards.Count, 0));
-    }
-
-    private static double? Number(ExcelSheet.Row row, string header, List<Problem> problems)
-    {
-        var text = row[header];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        problems.Add(new(header, $"“{header}”列应为数字，而不是“{text}”。"));
-        return null;
     }
 
     private static DateOnly? Date(ExcelSheet.Row row, List<Problem> problems)

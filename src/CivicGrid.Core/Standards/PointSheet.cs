@@ -1,4 +1,3 @@
-using System.Globalization;
 using CivicGrid.Platform;
 
 namespace CivicGrid.Standards;
@@ -30,23 +29,6 @@ public static class PointSheet
 
     /// <summary>Reads one row; number format problems are added to <paramref name="problems"/>.</summary>
     public static SavePointRequest ToRequest(ExcelSheet.Row row, List<Problem> problems) => new(
-        row["编码"], row["名称"], row["点位类别"], Number(row, "经度", problems), Number(row, "纬度", problems), row["线路坐标"],
+        row["编码"], row["名称"], row["点位类别"], row.ParseNumber("经度", problems), row.ParseNumber("纬度", problems), row["线路坐标"],
         row["地址"], row["责任单位编码"], row["责任人"], row["联系电话"], row["状态"]);
-
-    private static double? Number(ExcelSheet.Row row, string header, List<Problem> problems)
-    {
-        var text = row[header];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        problems.Add(new(header, $"{header}“{text}”不是数字。"));
-        return null;
-    }
 }
