@@ -4,7 +4,7 @@ namespace CivicGrid.Web.Safety;
 
 public static class SafetyModule
 {
-    public static IServiceCollection AddSafetyModule(this IServiceCollection services) => services.AddSafetyUseCases();
+    public static IServiceCollection AddSafetyModule(this IServiceCollection services) => services.AddSafetyUseCases().AddDetectors();
 
     public static void MapSafetyApi(this RouteGroupBuilder api)
     {
@@ -14,5 +14,6 @@ public static class SafetyModule
         safety.MapHiddenDangerApi();
         safety.MapViolationApi();
         safety.MapDetectionApi();
+        safety.MapDetectorApi();
     }
 }

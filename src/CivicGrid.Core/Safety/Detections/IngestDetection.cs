@@ -175,7 +175,7 @@ public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter wri
     }
 
     /// <summary>Base64 of a JPEG of at most 2 MB; the header is read here, the whole image when it is stored.</summary>
-    private static byte[]? DecodeSnapshot(string base64, out string? error)
+    internal static byte[]? DecodeSnapshot(string base64, out string? error)
     {
         error = null;
         var text = base64.Trim();
