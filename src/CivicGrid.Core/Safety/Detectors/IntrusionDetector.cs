@@ -94,10 +94,12 @@ public static class IntrusionZone
 
     public static DetectionBox FootStrip(DetectionBox person)
     {
-        var strip = Math.Floor(person.H * FootShare * 10_000) / 10_000;
-        var top = Math.Floor((person.Y + person.H - strip) * 10_000) / 10_000;
-        var left = Math.Floor(person.X * 10_000) / 10_000;
-        var width = Math.Floor((person.X + person.W - left) * 10_000) / 10_000;
+        var strip = Floor4(person.H * FootShare);
+        var top = Floor4(person.Y + person.H - strip);
+        var left = Floor4(person.X);
+        var width = Floor4(person.X + person.W - left);
         return new DetectionBox(left, top, Math.Max(width, 0.0001), Math.Max(strip, 0.0001));
     }
+
+    private static double Floor4(double fraction) => Letterbox.Floor4(fraction);
 }

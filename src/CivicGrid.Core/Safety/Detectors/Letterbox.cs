@@ -71,5 +71,6 @@ public sealed class Letterbox
         return right > left && bottom > top ? new DetectionBox(left, top, right - left, bottom - top) : null;
     }
 
-    private static double Floor4(double fraction) => Math.Floor(Math.Clamp(fraction, 0, 1) * 10_000) / 10_000;
+    /// <summary>Down to four decimals; the tiny nudge keeps 0.64 from becoming 0.6399 through binary rounding.</summary>
+    internal static double Floor4(double fraction) => Math.Floor((Math.Clamp(fraction, 0, 1) * 10_000) + 1e-6) / 10_000;
 }

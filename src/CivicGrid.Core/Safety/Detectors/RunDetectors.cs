@@ -9,7 +9,7 @@ namespace CivicGrid.Safety.Detectors;
 public sealed record RunDetectorsRequest(string? CameraCode, string? Snapshot, DateTimeOffset? OccurredAt = null, string? Detector = null);
 
 /// <summary>One detection a detector posted, and what the camera's rules made of it.</summary>
-public sealed record DetectorEvent(string Detector, string Type, string TypeName, double Confidence, IReadOnlyList<DetectionBox> Boxes, bool Accepted, long? WarningId);
+public sealed record DetectorEvent(string Detector, string Type, string TypeName, double Confidence, IReadOnlyList<DetectionBoxRequest> Boxes, bool Accepted, long? WarningId);
 
 public sealed record DetectorRun(IReadOnlyList<DetectorEvent> Events, IReadOnlyList<DetectorStatus> Unavailable);
 
@@ -87,8 +87,8 @@ public sealed class RunDetectors(DetectorCatalog catalog, CameraDirectory camera
 
             foreach (var finding in findings)
             {
-                var posted = new DetectionRequest(camera.Code, DetectionTypes.Code(finding.Type), at, finding.Confidence,
-                    finding.Boxes.Select(b => (DetectionBoxRequest?)new DetectionBoxRequest(b.X, b.Y, b.W, b.H)).ToList(), snapshot);
+                var boxes = finding.Boxes.Select(b => new DetectionBoxRequest(b.X, b.Y, b.W, b.H)).ToList();
+                var posted = new DetectionRequest(camera.Code, DetectionTypes.Code(finding.Type), at, finding.Confidence, boxes, snapshot);
                 var answer = await ingest.HandleAsync(new DetectionCaller(scope, null), posted, ct);
                 if (!answer.Succeeded)
                 {
@@ -96,7 +96,7 @@ public sealed class RunDetectors(DetectorCatalog catalog, CameraDirectory camera
                 }
 
                 events.Add(new DetectorEvent(detector.Name, DetectionTypes.Code(finding.Type), DetectionTypes.Name(finding.Type), finding.Confidence,
-                    finding.Boxes, answer.Value!.Accepted, answer.Value.WarningId));
+                    boxes, answer.Value!.Accepted, answer.Value.WarningId));
             }
         }
 
