@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Safety.Detectors;
 
-public sealed record DetectorCamera(string Code, string Name);
+public sealed record DetectorCamera(string Code, string Name)
+{
+    public string Label => Code + " " + Name;
+}
 
 /// <summary>The active cameras of an enterprise a detector can be run for (the console's camera choice).</summary>
 public sealed class DetectorCameras(AppDbContext db)

@@ -27,7 +27,12 @@ public abstract class DetectorApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         db.AddRange(rules.Select(r => new DetectionRule
         {
-            CameraId = camera.Id, Type = r.Type, MinConfidence = r.MinConfidence, Zone = r.Zone, PersistenceSeconds = 0, CooldownSeconds = 60,
+            CameraId = camera.Id,
+            Type = r.Type,
+            MinConfidence = r.MinConfidence,
+            Zone = r.Zone,
+            PersistenceSeconds = 0,
+            CooldownSeconds = 60,
         }));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
