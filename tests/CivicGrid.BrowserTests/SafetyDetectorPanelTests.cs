@@ -29,6 +29,7 @@ public sealed class SafetyDetectorPanelTests(BrowserFixture browser)
             await page.Locator("#detector-snapshot").SetInputFilesAsync(new FilePayload { Name = "CAM-003.jpg", MimeType = "image/jpeg", Buffer = EmptyYard() });
 
             await Assertions.Expect(panel.Locator(".cg-detector-result")).ToContainTextAsync("未检测到需要上报的目标。");
+            await panel.ScrollIntoViewIfNeededAsync();
             await Screenshots.SaveAsync(page, "safety-detector-panel");
         }
         catch
