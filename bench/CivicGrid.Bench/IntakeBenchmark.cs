@@ -16,7 +16,10 @@ namespace CivicGrid.Bench;
 /// POSTing reports (each located, classified, routed and auto-dispatched, answered after commit) to /api/v1/cases and,
 /// where it exists, Open311 POST requests. Prints reports/s, p50/p99, the ratio to the baseline and the app process's
 /// CPU time per report (the figure that holds on a machine shared with other work).
-/// Options: --clients 64 --seconds 15 --warmup 5 --max-batch N --linger-us N --auto-prepare N --baseline-connections 64,16
+/// The app phases warm up longer (--app-warmup, default 30 s): under load the runtime keeps compiling hot methods to their
+/// optimized tier for tens of seconds (measured: still ~50 methods/s after 45 s on the shared machine), and the figure
+/// wanted is the steady rate of a server that has been running, not its first seconds after a start.
+/// Options: --clients 64 --seconds 15 --warmup 5 --app-warmup 30 --max-batch N --linger-us N --auto-prepare N --baseline-connections 64,16
 /// </summary>
 public static class IntakeBenchmark
 {
@@ -30,6 +33,7 @@ public static class IntakeBenchmark
         var clients = args.Int("clients", 64);
         var window = TimeSpan.FromSeconds(args.Int("seconds", 15));
         var warmup = TimeSpan.FromSeconds(args.Int("warmup", 5));
+        var appWarmup = TimeSpan.FromSeconds(args.Int("app-warmup", 30));
         var baselineConnections = (args.Get("baseline-connections") ?? "64,16").Split(',').Select(int.Parse).ToList();
 
         Console.WriteLine($"== 受理（上报入库）基准：PostgreSQL 持久模式（fsync、synchronous_commit 开），{Environment.ProcessorCount} 核，同次运行");
@@ -81,11 +85,11 @@ public static class IntakeBenchmark
 
         var baseline = results.MaxBy(r => r.PerSecond)!;
         var residentToken = await TokenAsync(http, "resident");
-        var api = await ApiAsync(http, residentToken, clients, warmup, window, () => app.TotalProcessorTime);
+        var api = await ApiAsync(http, residentToken, clients, appWarmup, window, () => app.TotalProcessorTime);
         api.Print(baseline, 40);
         var ok = Meets(api, baseline);
 
-        if (await Open311Async(http, clients, warmup, window, () => app.TotalProcessorTime) is { } open311)
+        if (await Open311Async(http, clients, appWarmup, window, () => app.TotalProcessorTime) is { } open311)
         {
             open311.Print(baseline, 40);
             ok &= Meets(open311, baseline);

@@ -23,10 +23,22 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
         public readonly HashSet<long> CaseIds = [];
         public readonly Dictionary<long, CaseFigureFlags> Callbacks = [];
         public readonly HashSet<long> Suspended = [];
+        public readonly HashSet<Case> Added = [];
         public IDbContextTransaction? OwnTransaction;
     }
 
+    /// <summary>
+    /// The fact rows a context wrote in its open transaction: they hold the rows' locks until the commit, so a later save
+    /// in the same transaction (the intake writes a batch's cases, then their history) needs not read them back.
+    /// </summary>
+    private sealed class Written(IDbContextTransaction transaction)
+    {
+        public IDbContextTransaction Transaction { get; } = transaction;
+        public Dictionary<long, CaseFigureFacts> Facts { get; } = [];
+    }
+
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, Written> _written = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -55,7 +67,7 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
             bool changed;
             try
             {
-                changed = await ApplyAsync(db, pending, cancellationToken);
+                changed = await ApplyAsync(db, pending, WrittenIn(db), cancellationToken);
                 if (pending.OwnTransaction is { } own)
                 {
                     await own.CommitAsync(cancellationToken);
@@ -112,6 +124,23 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
+    /// <summary>The facts this context wrote in its current transaction (a new, empty set when the transaction changed).</summary>
+    private Written? WrittenIn(DbContext db)
+    {
+        if (db.Database.CurrentTransaction is not { } tx)
+        {
+            return null;
+        }
+
+        if (!_written.TryGetValue(db, out var written) || !ReferenceEquals(written.Transaction, tx))
+        {
+            written = new Written(tx);
+            _written.AddOrUpdate(db, written);
+        }
+
+        return written;
+    }
+
     private static Pending? Collect(AppDbContext db)
     {
         Pending? p = null;
@@ -126,6 +155,11 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
             {
                 case Case c:
                     (p ??= new()).Cases.Add(c);
+                    if (entry.State == EntityState.Added)
+                    {
+                        p.Added.Add(c);
+                    }
+
                     break;
                 case CaseAssignment a:
                     (p ??= new()).CaseIds.Add(a.CaseId);
@@ -168,7 +202,7 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
     }
 
     /// <summary>Applies the cases' changes to the figures; answers whether any figure or fact row changed.</summary>
-    private static async Task<bool> ApplyAsync(AppDbContext db, Pending p, CancellationToken ct)
+    private static async Task<bool> ApplyAsync(AppDbContext db, Pending p, Written? written, CancellationToken ct)
     {
         var cases = p.Cases.Where(c => c.Id != 0).ToDictionary(c => c.Id);
         foreach (var entry in db.ChangeTracker.Entries<Case>())
@@ -188,8 +222,21 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
             }
         }
 
-        var ids = cases.Keys.ToList();
+        // A case inserted by this save has no facts yet; facts this transaction wrote are known without a read.
         var old = new Dictionary<long, CaseFigureFacts>();
+        var ids = new List<long>();
+        foreach (var id in cases.Keys)
+        {
+            if (written?.Facts.TryGetValue(id, out var known) == true)
+            {
+                old[id] = known;
+            }
+            else if (!p.Added.Contains(cases[id]))
+            {
+                ids.Add(id);
+            }
+        }
+
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var f in await db.Set<CaseFigureFacts>().AsNoTracking().Where(f => chunk.Contains(f.CaseId)).ToListAsync(ct))
@@ -221,13 +268,19 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
                 continue;
             }
 
+            var serialized = now.Serialize();
+            if (previous is not null && previous.Flags == flags && previous.Contribution == serialized)
+            {
+                continue;
+            }
+
             Merge(total, now);
             if (previous is not null)
             {
                 Merge(before, CaseContribution.Parse(previous.Contribution));
             }
 
-            facts.Add(new CaseFigureFacts { CaseId = id, Contribution = now.Serialize(), Flags = flags });
+            facts.Add(new CaseFigureFacts { CaseId = id, Contribution = serialized, Flags = flags });
         }
 
         var delta = CaseContribution.Difference(before, total);
@@ -239,6 +292,10 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
         if (facts.Count > 0)
         {
             await FigureSql.SaveFactsAsync(db, facts, ct);
+            foreach (var f in facts)
+            {
+                written?.Facts[f.CaseId] = f;
+            }
         }
 
         return delta.Count > 0;
