@@ -44,7 +44,23 @@ public sealed class Case
     public required string DistrictCode { get; set; }
 
     /// <summary>The grid cell (15 digits) the case lies in; null when it could not be located.</summary>
-    public string? RegionCode { get; set; }
+    public string? RegionCode
+    {
+        get;
+        set
+        {
+            field = value;
+            TownCode = value is { Length: >= TownCodeLength } ? value[..TownCodeLength] : null;
+        }
+    }
+
+    /// <summary>
+    /// The 镇街 (first 9 digits of <see cref="RegionCode"/>), kept with it: a street office's cases are then one index key
+    /// rather than a range of cells, so its list comes newest first straight from the index (see CaseQueries.ListAsync).
+    /// </summary>
+    public string? TownCode { get; private set; }
+
+    internal const int TownCodeLength = 9;
 
     public required string Description { get; set; }
     public string? Address { get; set; }

@@ -12,13 +12,18 @@ public static class CaseRegions
 {
     /// <summary>
     /// A district (6 digits or fewer) compares the district column, which also holds the cases that could not be
-    /// located; a cell compares equal; anything else is the range, or <c>StartsWith</c> when it is not all digits.
+    /// located; a 镇街 compares the town column; a cell compares equal; anything else is the range, or <c>StartsWith</c> when it is not all digits.
     /// </summary>
     public static Expression<Func<Case, bool>> Within(string region)
     {
         if (region.Length <= 6)
         {
             return c => c.DistrictCode == region;
+        }
+
+        if (region.Length == Case.TownCodeLength)
+        {
+            return c => c.TownCode == region;
         }
 
         if (region.Length == 15)

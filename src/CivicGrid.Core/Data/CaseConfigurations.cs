@@ -13,6 +13,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.CategoryCode).HasMaxLength(16);
         b.Property(c => c.DistrictCode).HasMaxLength(6);
         b.Property(c => c.RegionCode).HasMaxLength(15);
+        b.Property(c => c.TownCode).HasMaxLength(Case.TownCodeLength);
         b.Property(c => c.Description).HasMaxLength(2000);
         b.Property(c => c.Address).HasMaxLength(200);
         b.Property(c => c.ReporterName).HasMaxLength(50);
@@ -25,8 +26,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.IdempotencyKey).IsUnique();
         b.HasIndex(c => new { c.ContentHash, c.ReportedAt });
         // The case list's total and page ids come from these alone (index-only scans): district + status, status + region
-        // (a status ahead of the region range reads only the matching entries), region alone. See CaseQueries.ListAsync.
+        // (a status ahead of the region range reads only the matching entries), region alone; district, 镇街 and cell
+        // lists with one status a part come newest first from the index itself. See CaseQueries.ListAsync.
         b.HasIndex(c => new { c.DistrictCode, c.Status, c.ReportedAt, c.Id });
+        b.HasIndex(c => new { c.TownCode, c.Status, c.ReportedAt, c.Id });
         b.HasIndex(c => new { c.Status, c.RegionCode, c.ReportedAt, c.Id });
         b.HasIndex(c => new { c.RegionCode, c.Status, c.ReportedAt, c.Id });
         b.HasIndex(c => new { c.CategoryCode, c.Status });

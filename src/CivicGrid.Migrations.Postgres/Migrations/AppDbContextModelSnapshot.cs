@@ -512,6 +512,10 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -535,6 +539,8 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.HasIndex("RegionCode", "Status", "ReportedAt", "Id");
 
                     b.HasIndex("Status", "RegionCode", "ReportedAt", "Id");
+
+                    b.HasIndex("TownCode", "Status", "ReportedAt", "Id");
 
                     b.ToTable("cases", (string)null);
                 });

@@ -496,6 +496,10 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -519,6 +523,8 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.HasIndex("RegionCode", "Status", "ReportedAt", "Id");
 
                     b.HasIndex("Status", "RegionCode", "ReportedAt", "Id");
+
+                    b.HasIndex("TownCode", "Status", "ReportedAt", "Id");
 
                     b.ToTable("cases", (string)null);
                 });

@@ -11,6 +11,8 @@ public static class StartupTasks
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A migration may rewrite or backfill a large table (cases.TownCode over a million cases took minutes); queries keep the 30 s default.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync(ct);
     }
 

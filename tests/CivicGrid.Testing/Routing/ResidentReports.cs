@@ -4,15 +4,13 @@ namespace CivicGrid.Testing.Routing;
 public sealed record ResidentReport(string CategoryCode, string Text);
 
 /// <summary>
-/// The hand-written resident reports beside this file: <c>ResidentReports.tsv</c> (the evaluation set, never trained on
-/// and never tuned against) and <c>ResidentReports.dev.tsv</c> (for looking at mistakes while improving the model).
+/// The hand-written resident reports beside this file, <c>ResidentReports.tsv</c>: the evaluation set, never trained on
+/// and never tuned against. (The former development set now trains the model: Core's <c>ExampleReports</c>.)
 /// Lines are "code&lt;TAB&gt;text"; lines starting with # are comments.
 /// </summary>
 public static class ResidentReports
 {
     public static IReadOnlyList<ResidentReport> Evaluation() => Read("ResidentReports.tsv");
-
-    public static IReadOnlyList<ResidentReport> Development() => Read("ResidentReports.dev.tsv");
 
     private static List<ResidentReport> Read(string file) =>
         File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Routing", file))

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Cases.Routing;
 
 /// <summary>
-/// What the category model learns from: every active leaf's name and keywords, and every case a person classified.
+/// What the category model learns from: every active leaf's name, keywords and example reports, and every case a person classified.
 /// "A person classified" means a person (not the system's auto-dispatch) registered or dispatched it: at that step the
 /// dispatcher confirms or corrects the category. Auto-classified cases are left out so the model never learns its own
 /// guesses; cases still waiting (上报) have only a suggestion and are left out too.
@@ -39,7 +39,7 @@ public sealed record CategoryTrainingSet(
 
     /// <summary>
     /// The catalog part only: names (three times, they are the strongest hint) and keywords of active leaves, each keyword
-    /// alone and inside a neutral sentence.
+    /// alone and inside a neutral sentence, and the example reports of those leaves.
     /// </summary>
     public static async Task<CategoryTrainingSet> LoadCatalogAsync(AppDbContext db, CancellationToken ct)
     {
@@ -47,7 +47,11 @@ public sealed record CategoryTrainingSet(
         return FromCatalog(categories);
     }
 
-    public static CategoryTrainingSet FromCatalog(IReadOnlyList<CaseCategory> categories)
+    /// <summary>
+    /// Names, keywords and, unless <paramref name="withExampleReports"/> is false (the routing benchmark's comparisons),
+    /// the <see cref="ExampleReports"/> of the active leaves.
+    /// </summary>
+    public static CategoryTrainingSet FromCatalog(IReadOnlyList<CaseCategory> categories, bool withExampleReports = true)
     {
         var parents = categories.Where(c => c.ParentCode is not null).Select(c => c.ParentCode!).ToHashSet();
         var leaves = categories.Where(c => c.IsActive && !parents.Contains(c.Code)).ToList();
@@ -57,6 +61,12 @@ public sealed record CategoryTrainingSet(
             examples.AddRange(Enumerable.Repeat(new CategoryExample(leaf.Code, leaf.Name), 3));
             examples.AddRange(leaf.KeywordList.Select(k => new CategoryExample(leaf.Code, k)));
             examples.AddRange(leaf.KeywordList.Select((k, i) => new CategoryExample(leaf.Code, string.Format(CultureInfo.InvariantCulture, Frames[i % Frames.Length], k))));
+        }
+
+        if (withExampleReports)
+        {
+            var codes = leaves.Select(l => l.Code).ToHashSet();
+            examples.AddRange(ExampleReports.All.Where(r => codes.Contains(r.CategoryCode)));
         }
 
         var keywords = leaves.SelectMany(l => l.KeywordList.Append(l.Name)).Distinct().ToList();
