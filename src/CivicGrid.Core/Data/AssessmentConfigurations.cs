@@ -64,3 +64,15 @@ internal sealed class ScheduledReportConfiguration : IEntityTypeConfiguration<Ci
         b.HasIndex(r => r.GeneratedAt);
     }
 }
+
+internal sealed class PublicHonourSettingsConfiguration : IEntityTypeConfiguration<CivicGrid.Assessment.PublicHonourSettings>
+{
+    public void Configure(EntityTypeBuilder<CivicGrid.Assessment.PublicHonourSettings> b)
+    {
+        b.ToTable("assessment_public_honours");
+        b.HasKey(s => s.DistrictCode);
+        b.Property(s => s.DistrictCode).HasMaxLength(6);
+        b.Property(s => s.UpdatedBy).HasMaxLength(50);
+        b.Ignore(s => s.Rule);
+    }
+}
