@@ -16,6 +16,10 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
         // Scores of 镇街 and of units read a day range per town or unit.
         b.HasIndex(f => new { f.TownCode, f.Day });
         b.HasIndex(f => new { f.UnitId, f.Day });
+        // Open overdue cases up to a day are summed over every earlier day; only the few rows where a case became or
+        // stopped being overdue count, so that sum reads this small index instead of the whole table.
+        b.HasIndex(f => new { f.Day, f.TownCode, f.CommunityCode, f.UnitId, f.OverdueStarted, f.LateClosed }, "IX_assessment_daily_figures_overdue")
+            .HasFilter(FigureSql.OverdueRowsFilter);
     }
 }
 
