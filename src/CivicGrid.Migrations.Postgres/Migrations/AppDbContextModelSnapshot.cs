@@ -275,6 +275,9 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
                     b.HasIndex("UnitId", "Day");
 
+                    b.HasIndex(new[] { "Day", "TownCode", "CommunityCode", "UnitId", "OverdueStarted", "LateClosed" }, "IX_assessment_daily_figures_overdue")
+                        .HasFilter("\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0");
+
                     b.ToTable("assessment_daily_figures", (string)null);
                 });
 
