@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CivicGrid.Accounts;
 using CivicGrid.Assessment;
 using CivicGrid.Assessment.Dashboard;
 using CivicGrid.Assessment.Figures;
