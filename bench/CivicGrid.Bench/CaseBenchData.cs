@@ -46,7 +46,14 @@ internal static class CaseBenchData
             plans.SelectMany(p => p.Case.Assignments));
         Console.WriteLine($"   写入 {cases:N0} 条案卷、{assignments:N0} 条派遣记录，{watch.Elapsed.TotalSeconds:N0} 秒");
 
-        watch.Restart();
+        await RestoreIndexesAsync(connection, indexes);
+        Console.WriteLine($"   VACUUM ANALYZE 完成；生成共用 {total.Elapsed.TotalSeconds:N0} 秒");
+    }
+
+    /// <summary>After a bulk load: recreates the dropped indexes, moves the id sequences past the loaded ids, and analyzes.</summary>
+    internal static async Task RestoreIndexesAsync(NpgsqlConnection connection, List<(string Name, string Definition)> indexes)
+    {
+        var watch = Stopwatch.StartNew();
         foreach (var (name, definition) in indexes)
         {
             await ExecuteAsync(connection, definition);
@@ -58,11 +65,10 @@ internal static class CaseBenchData
             await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'Id'), (SELECT max(\"Id\") FROM {table}))");
             await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}");
         }
-
-        Console.WriteLine($"   VACUUM ANALYZE 完成；生成共用 {total.Elapsed.TotalSeconds:N0} 秒");
     }
 
-    private static async Task<List<DemoCasesPlanner.Plan>> PlanAsync(AppDbContext db, ResponsibilityResolver resolver, int count)
+    /// <summary>Plans <paramref name="count"/> cases with the demo planner, oldest first, ids from 1, merged ones linked to their originals.</summary>
+    internal static async Task<List<DemoCasesPlanner.Plan>> PlanAsync(AppDbContext db, ResponsibilityResolver resolver, int count)
     {
         var watch = Stopwatch.StartNew();
         var setup = await DemoCasesSeeder.PrepareAsync(db, TimeProvider.System, new Random(20261126), CancellationToken.None)
@@ -118,7 +124,7 @@ internal static class CaseBenchData
     }
 
     /// <summary>Drops the secondary indexes of the loaded tables and returns their definitions (primary keys stay).</summary>
-    private static async Task<List<(string Name, string Definition)>> DropIndexesAsync(NpgsqlConnection connection)
+    internal static async Task<List<(string Name, string Definition)>> DropIndexesAsync(NpgsqlConnection connection)
     {
         var indexes = new List<(string, string)>();
         await using (var command = new NpgsqlCommand(
@@ -142,7 +148,7 @@ internal static class CaseBenchData
         return indexes;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();

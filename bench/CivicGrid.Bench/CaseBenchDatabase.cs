@@ -1,4 +1,5 @@
 using CivicGrid.Accounts;
+using CivicGrid.Assessment;
 using CivicGrid.Cases;
 using CivicGrid.Cases.Catalog;
 using CivicGrid.Data;
@@ -58,7 +59,7 @@ internal sealed class CaseBenchDatabase : IAsyncDisposable
         services.AddCivicGridDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString));
         services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<DemoSeeder>();
-        services.AddAccountUseCases().AddCasesCatalogUseCases().AddCaseUseCases();
+        services.AddAccountUseCases().AddCasesCatalogUseCases().AddCaseUseCases().AddAssessmentUseCases();
         return new CaseBenchDatabase(cluster, connectionString, services.BuildServiceProvider());
     }
 

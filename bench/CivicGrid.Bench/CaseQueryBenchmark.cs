@@ -209,7 +209,7 @@ public static class CaseQueryBenchmark
         Console.WriteLine($"   全文命中（全区）：“{CommonWord}” {reader.GetInt64(0):N0} 条，“{RareWord}” {reader.GetInt64(1):N0} 条");
     }
 
-    private static async Task<long> CountAsync(CaseBenchDatabase database, string table)
+    internal static async Task<long> CountAsync(CaseBenchDatabase database, string table)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -229,7 +229,7 @@ public static class CaseQueryBenchmark
 
     private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

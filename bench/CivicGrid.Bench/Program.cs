@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["intake"] = IntakeBenchmark.Run,
     ["cases"] = CaseQueryBenchmark.Run,
     ["detections"] = DetectionBenchmark.Run,
+    ["assessment"] = AssessmentBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using CivicGrid.BrowserTests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
@@ -84,11 +81,11 @@ public sealed class DashboardTests(BrowserFixture browser)
     private async Task RegisterHotlineCaseAsync(string description)
     {
         using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
-        var admin = await TokenAsync(http, "admin");
-        var cell = (await SendAsync(http, admin, HttpMethod.Get, $"/api/v1/regions/{FirstCommunity}/children"))[0];
-        var category = (await SendAsync(http, admin, HttpMethod.Get, "/api/v1/cases/suggest-category?text=" + Uri.EscapeDataString("暴露垃圾没人清理")))[0]
+        var admin = await ApiCalls.TokenAsync(http, "admin");
+        var cell = (await ApiCalls.SendAsync(http, admin, HttpMethod.Get, $"/api/v1/regions/{FirstCommunity}/children"))[0];
+        var category = (await ApiCalls.SendAsync(http, admin, HttpMethod.Get, "/api/v1/cases/suggest-category?text=" + Uri.EscapeDataString("暴露垃圾没人清理")))[0]
             .GetProperty("code").GetString();
-        var created = await SendAsync(http, await TokenAsync(http, "resident"), HttpMethod.Post, "/api/v1/cases", new
+        var created = await ApiCalls.SendAsync(http, await ApiCalls.TokenAsync(http, "resident"), HttpMethod.Post, "/api/v1/cases", new
         {
             description = description + "（" + Guid.NewGuid().ToString("N")[..6] + "）",
             lon = cell.GetProperty("centerLon").GetDouble(),
@@ -96,24 +93,7 @@ public sealed class DashboardTests(BrowserFixture browser)
             source = "hotline",
         });
         Assert.Equal("Reported", created.GetProperty("status").GetString());
-        await SendAsync(http, await TokenAsync(http, "dispatcher"), HttpMethod.Post, $"/api/v1/cases/{created.GetProperty("id").GetInt64()}/transitions",
+        await ApiCalls.SendAsync(http, await ApiCalls.TokenAsync(http, "dispatcher"), HttpMethod.Post, $"/api/v1/cases/{created.GetProperty("id").GetInt64()}/transitions",
             new { action = "register", categoryCode = category });
-    }
-
-    private static async Task<JsonElement> SendAsync(HttpClient http, string token, HttpMethod method, string url, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, json.ToString());
-        return json;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string userName)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = ConsolePages.Password }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString()!;
     }
 }

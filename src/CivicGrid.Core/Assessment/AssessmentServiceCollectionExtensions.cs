@@ -9,5 +9,5 @@ public static class AssessmentServiceCollectionExtensions
     public static IServiceCollection AddAssessmentUseCases(this IServiceCollection services) => services
         .AddScoped<ComputeScores>().AddScoped<PublishRun>().AddScoped<SchemeQueries>().AddScoped<AssessmentReports>()
         .AddScoped<RebuildDailyFigures>().AddSingleton<FigureChanges>().AddScoped<Dashboard.DashboardQueries>()
-        .AddScoped<Reports.GenerateReport>().AddScoped<Reports.ReportQueries>();
+        .AddScoped<Reports.GenerateReport>().AddScoped<Reports.ReportQueries>().AddScoped<PublicHonours>();
 }

@@ -14,7 +14,7 @@ public static class SubjectFigures
     {
         var figures = db.Set<DailyFigure>().AsNoTracking();
         var inPeriod = await Sum(figures.Where(f => f.Day >= period.FirstDay && f.Day <= period.LastDay), kind, ct);
-        var upToEnd = figures.Where(f => f.Day <= period.LastDay);
+        var upToEnd = figures.Where(f => f.Day <= period.LastDay && (f.OverdueStarted != 0 || f.LateClosed != 0));
         var overdue = kind switch
         {
             SubjectKind.Town => await upToEnd.GroupBy(f => f.TownCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct),

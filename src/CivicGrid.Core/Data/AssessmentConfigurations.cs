@@ -16,6 +16,10 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
         // Scores of 镇街 and of units read a day range per town or unit.
         b.HasIndex(f => new { f.TownCode, f.Day });
         b.HasIndex(f => new { f.UnitId, f.Day });
+        // Open overdue cases up to a day are summed over every earlier day; only the few rows where a case became or
+        // stopped being overdue count, so that sum reads this small index instead of the whole table.
+        b.HasIndex(f => new { f.Day, f.TownCode, f.CommunityCode, f.UnitId, f.OverdueStarted, f.LateClosed }, "IX_assessment_daily_figures_overdue")
+            .HasFilter(FigureSql.OverdueRowsFilter);
     }
 }
 
@@ -62,5 +66,17 @@ internal sealed class ScheduledReportConfiguration : IEntityTypeConfiguration<Ci
         b.Property(r => r.Title).HasMaxLength(200);
         b.HasIndex(r => new { r.Kind, r.PeriodKey }).IsUnique();
         b.HasIndex(r => r.GeneratedAt);
+    }
+}
+
+internal sealed class PublicHonourSettingsConfiguration : IEntityTypeConfiguration<CivicGrid.Assessment.PublicHonourSettings>
+{
+    public void Configure(EntityTypeBuilder<CivicGrid.Assessment.PublicHonourSettings> b)
+    {
+        b.ToTable("assessment_public_honours");
+        b.HasKey(s => s.DistrictCode);
+        b.Property(s => s.DistrictCode).HasMaxLength(6);
+        b.Property(s => s.UpdatedBy).HasMaxLength(50);
+        b.Ignore(s => s.Rule);
     }
 }

@@ -275,7 +275,43 @@ namespace CivicGrid.Migrations.Postgres.Migrations
 
                     b.HasIndex("UnitId", "Day");
 
+                    b.HasIndex(new[] { "Day", "TownCode", "CommunityCode", "UnitId", "OverdueStarted", "LateClosed" }, "IX_assessment_daily_figures_overdue")
+                        .HasFilter("\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0");
+
                     b.ToTable("assessment_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.PublicHonourSettings", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<double?>("BlackBelow")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Bottom")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("RedAtLeast")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Top")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("DistrictCode");
+
+                    b.ToTable("assessment_public_honours", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Assessment.Reports.ScheduledReport", b =>

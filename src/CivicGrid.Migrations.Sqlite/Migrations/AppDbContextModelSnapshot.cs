@@ -265,7 +265,43 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UnitId", "Day");
 
+                    b.HasIndex(new[] { "Day", "TownCode", "CommunityCode", "UnitId", "OverdueStarted", "LateClosed" }, "IX_assessment_daily_figures_overdue")
+                        .HasFilter("\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0");
+
                     b.ToTable("assessment_daily_figures", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.PublicHonourSettings", b =>
+                {
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BlackBelow")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Bottom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RedAtLeast")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Top")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DistrictCode");
+
+                    b.ToTable("assessment_public_honours", (string)null);
                 });
 
             modelBuilder.Entity("CivicGrid.Assessment.Reports.ScheduledReport", b =>

@@ -38,6 +38,8 @@ public static class AssessmentApi
         g.MapPost("/reports", GenerateReport).WithSummary("立即生成日调度或周督查报告（默认昨日、上周；同一周期再次生成会替换）");
         g.MapGet("/schemes", Schemes).WithSummary("考评方案");
         g.MapGet("/indicators", IndicatorList).WithSummary("考评指标及计算公式");
+        g.MapGet("/public-honours", PublicHonourSettings).WithSummary("红黑榜公示页设置（是否开放 /public/honours、红黑榜名额与分数线）");
+        g.MapPut("/public-honours", SavePublicHonourSettings).WithSummary("开关红黑榜公示页并设置名额与分数线（系统管理员）");
         g.MapPost("/figures/rebuild", Rebuild).WithSummary("由案卷重建日汇总数据（系统管理员）");
     }
 
@@ -109,6 +111,13 @@ public static class AssessmentApi
         AssessmentAccess.CanRead(scope)
             ? TypedResults.Ok(Indicators.All.Select(i => new { i.Key, i.Name, unit = i.Unit.ToString().ToLowerInvariant(), i.HigherIsBetter, i.Formula, i.Source }))
             : Problems.Forbidden("您无权查看考评指标。");
+
+    private static async Task<IResult> PublicHonourSettings(PublicHonours honours, AccessScope scope, CancellationToken ct) =>
+        (await honours.GetAsync(scope, ct)).ToHttp(s => s);
+
+    private static async Task<IResult> SavePublicHonourSettings(PublicHonourSettingsRequest request, PublicHonours honours, AccessScope scope,
+        CancellationToken ct) =>
+        (await honours.SaveAsync(scope, request, ct)).ToHttp(s => s);
 
     private static async Task<IResult> Rebuild(RebuildDailyFigures rebuild, AccessScope scope, CancellationToken ct) =>
         scope.IsAdmin ? TypedResults.Ok(new { cases = await rebuild.HandleAsync(ct) }) : Problems.Forbidden("只有系统管理员可以重建汇总数据。");

@@ -47,6 +47,7 @@ public static class ModuleRegistration
         app.MapInspectionsModule(api);
         app.MapOpen311Api(api);
         api.MapAssessmentApi();
+        app.MapPublicHonourPages();
         app.MapPublicPages();
         api.MapSafetyApi();
         return app;

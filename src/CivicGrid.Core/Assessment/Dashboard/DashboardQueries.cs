@@ -57,7 +57,7 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
 
         var todaySums = await SumAsync(figures.Where(f => f.Day == today), ct);
         var monthSums = await SumAsync(figures.Where(f => f.Day >= month.FirstDay && f.Day <= month.LastDay), ct);
-        var overdue = await figures.Where(f => f.Day <= today).SumAsync(f => (long?)(f.OverdueStarted - f.LateClosed), ct) ?? 0;
+        var overdue = await figures.Where(f => f.Day <= today && (f.OverdueStarted != 0 || f.LateClosed != 0)).SumAsync(f => (long?)(f.OverdueStarted - f.LateClosed), ct) ?? 0;
         var weight = await db.Set<Scheme>().AsNoTracking().Where(s => s.IsDefault && s.SubjectKind == SubjectKind.Town)
             .Select(s => (double?)s.BasicallySatisfiedWeight).FirstOrDefaultAsync(ct) ?? new IndicatorSettings().BasicallySatisfiedWeight;
         var totals = new FigureTotals(monthSums, overdue, new PointTotals(0, 0));
@@ -190,12 +190,10 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         else
         {
             var figures = InArea(db.Set<DailyFigure>().AsNoTracking(), level, code);
-            var byChild = level == RegionLevel.District
-                ? figures.Select(f => new { Child = f.TownCode, f.Day, f.Registered, Overdue = f.OverdueStarted - f.LateClosed })
-                : figures.Select(f => new { Child = f.CommunityCode, f.Day, f.Registered, Overdue = f.OverdueStarted - f.LateClosed });
-            cases = await byChild.Where(f => f.Day >= month.FirstDay && f.Day <= month.LastDay).GroupBy(f => f.Child)
+            var byChild = ByChild(figures.Where(f => f.Day >= month.FirstDay && f.Day <= month.LastDay), level);
+            cases = await byChild.GroupBy(f => f.Child)
                 .Select(g => new { g.Key, N = g.Sum(f => f.Registered) }).ToDictionaryAsync(r => r.Key, r => r.N, ct);
-            overdue = await byChild.Where(f => f.Day <= today).GroupBy(f => f.Child)
+            overdue = await ByChild(figures.Where(f => f.Day <= today && (f.OverdueStarted != 0 || f.LateClosed != 0)), level).GroupBy(f => f.Child)
                 .Select(g => new { g.Key, N = g.Sum(f => f.Overdue) }).ToDictionaryAsync(r => r.Key, r => r.N, ct);
         }
 
@@ -210,6 +208,18 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
                 score?.Score, score?.Rank);
         }).ToList();
     }
+
+    /// <summary>A daily figure row of a child area (member-initialized, so EF translates the grouping that follows).</summary>
+    private sealed class ChildFigures
+    {
+        public required string Child { get; init; }
+        public long Registered { get; init; }
+        public long Overdue { get; init; }
+    }
+
+    private static IQueryable<ChildFigures> ByChild(IQueryable<DailyFigure> figures, RegionLevel level) => level == RegionLevel.District
+        ? figures.Select(f => new ChildFigures { Child = f.TownCode, Registered = f.Registered, Overdue = f.OverdueStarted - f.LateClosed })
+        : figures.Select(f => new ChildFigures { Child = f.CommunityCode, Registered = f.Registered, Overdue = f.OverdueStarted - f.LateClosed });
 
     /// <summary>Cases registered this month and open overdue cases per 单元网格 of one 村居 (the figures stop at the 村居).</summary>
     private async Task<(Dictionary<string, long> Cases, Dictionary<string, long> Overdue)> CellCountsAsync(string community, AssessmentPeriod month,

@@ -15,6 +15,9 @@ internal static class FigureSql
     public const string FactsTable = "assessment_case_facts";
     private const int RowsPerStatement = 200;
 
+    /// <summary>The rows that change the count of open overdue cases (the filter of the partial index the overdue sums read).</summary>
+    public const string OverdueRowsFilter = "\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0";
+
     private static readonly string[] KeyColumns = ["Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop"];
 
     public static async Task AddAsync(AppDbContext db, IReadOnlyDictionary<FigureKey, long[]> delta, CancellationToken ct)
