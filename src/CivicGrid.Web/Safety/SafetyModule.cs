@@ -1,10 +1,16 @@
 using CivicGrid.Safety;
+using CivicGrid.Safety.Audits;
 
 namespace CivicGrid.Web.Safety;
 
 public static class SafetyModule
 {
-    public static IServiceCollection AddSafetyModule(this IServiceCollection services) => services.AddSafetyUseCases();
+    public static IServiceCollection AddSafetyModule(this IServiceCollection services)
+    {
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
+            .Validate(o => StarGrading.Check(o.StarTable) is null && o.FailBelow is > 0 and <= 1, "CivicGrid:Safety:Audits 配置无效：星级表或不合格线（FailBelow 0–1）有误。");
+        return services.AddSafetyUseCases().AddAuditUseCases();
+    }
 
     public static void MapSafetyApi(this RouteGroupBuilder api)
     {
@@ -14,5 +20,6 @@ public static class SafetyModule
         safety.MapHiddenDangerApi();
         safety.MapViolationApi();
         safety.MapDetectionApi();
+        safety.MapAuditApi();
     }
 }
