@@ -126,7 +126,7 @@ public sealed class AuditQueries(AppDbContext db)
     }
 
     private IQueryable<AuditTemplate> TemplateQuery() =>
-        db.Set<AuditTemplate>().AsNoTracking().Include(t => t.Sections).ThenInclude(s => s.Elements);
+        db.Set<AuditTemplate>().AsNoTracking().Include(t => t.Sections).ThenInclude(s => s.Elements).AsSplitQuery();
 
     private static List<AuditSectionView> Blank(AuditTemplate t) => t.Sections.OrderBy(s => s.Order).Select(s => new AuditSectionView(s.Order, s.Name, s.Weight, null,
         s.Elements.OrderBy(e => e.Order).Select(e => new AuditElementView(e.Id, e.Code, e.Name, e.Weight, null, false, false, null, null)).ToList())).ToList();

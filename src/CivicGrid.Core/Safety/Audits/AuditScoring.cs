@@ -20,12 +20,12 @@ public static class AuditScoring
             var applicable = g.Where(e => e.Score is not null).ToList();
             var possible = applicable.Sum(e => e.Weight);
             var earned = applicable.Sum(e => e.Score!.Value);
-            return new SectionResult(g.Key, g.First().SectionWeight, earned, possible, possible > 0 ? Math.Round(earned * 100 / possible, 1) : null);
+            return new SectionResult(g.Key, g.First().SectionWeight, earned, possible, possible > 0 ? Math.Round(earned * 100 / possible, 1, MidpointRounding.AwayFromZero) : null);
         }).ToList();
         var counted = sections.Where(s => s.Percent is not null && s.Weight > 0).ToList();
         var weights = counted.Sum(s => s.Weight);
         var total = weights > 0 ? counted.Sum(s => earnedShare(s) * s.Weight) * 100 / weights : 0;
-        return new AuditResult(sections, Math.Round(total, 1));
+        return new AuditResult(sections, Math.Round(total, 1, MidpointRounding.AwayFromZero));
 
         // Unrounded share, so the total does not carry the sections' rounding.
         static decimal earnedShare(SectionResult s) => s.Earned / s.Possible;

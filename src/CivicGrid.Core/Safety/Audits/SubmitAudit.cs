@@ -32,7 +32,7 @@ public sealed class SubmitAudit(AppDbContext db, ReportHiddenDanger reportDanger
             return Outcome<int>.Conflict("该审核已提交，得分和星级不能再修改；如需重新审核，请新建审核。");
         }
 
-        var template = await db.Set<AuditTemplate>().AsNoTracking().Include(t => t.Sections).ThenInclude(s => s.Elements)
+        var template = await db.Set<AuditTemplate>().AsNoTracking().Include(t => t.Sections).ThenInclude(s => s.Elements).AsSplitQuery()
             .FirstAsync(t => t.Id == audit.TemplateId, ct);
         var (scores, problems) = Judge(template, request.Scores ?? [], options.Value.FailBelow);
         if (request.InjuryRate is not { } rate || rate < 0 || rate > 1000)
