@@ -1,5 +1,6 @@
 using CivicGrid.Safety;
 using CivicGrid.Safety.Audits;
+using CivicGrid.Safety.Detections;
 
 namespace CivicGrid.Web.Safety;
 
@@ -9,7 +10,7 @@ public static class SafetyModule
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
             .Validate(o => StarGrading.Check(o.StarTable) is null && o.FailBelow is > 0 and <= 1, "CivicGrid:Safety:Audits 配置无效：星级表或不合格线（FailBelow 0–1）有误。");
-        return services.AddSafetyUseCases().AddAuditUseCases();
+        return services.AddSafetyUseCases().AddAuditUseCases().AddCameraEditing();
     }
 
     public static void MapSafetyApi(this RouteGroupBuilder api)
@@ -21,5 +22,6 @@ public static class SafetyModule
         safety.MapViolationApi();
         safety.MapDetectionApi();
         safety.MapAuditApi();
+        safety.MapCameraApi();
     }
 }
