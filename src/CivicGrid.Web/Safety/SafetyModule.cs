@@ -9,7 +9,7 @@ public static class SafetyModule
     public static IServiceCollection AddSafetyModule(this IServiceCollection services)
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
-            .Validate(o => StarGrading.Check(o.StarTable) is null && o.FailBelow is > 0 and <= 1, "CivicGrid:Safety:Audits 配置无效：星级表或不合格线（FailBelow 0–1）有误。");
+            .Validate(o => StarGrading.Check(o.StarTable) is null && o.FailBelow is > 0 and <= 1, "CivicGrid:Safety:Audits 配置无效：星级表或不合格线（FailBelow 0–1）有误。").ValidateOnStart();
         return services.AddSafetyUseCases().AddAuditUseCases().AddCameraEditing();
     }
 
