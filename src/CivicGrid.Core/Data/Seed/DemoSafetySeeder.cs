@@ -125,7 +125,7 @@ internal static class DemoSafetySeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static Hazard NewHazard(int enterpriseId, int? areaId, int? stepId, string name, (string Hazard, string Accident, double L, double E, double C) h,
+    internal static Hazard NewHazard(int enterpriseId, int? areaId, int? stepId, string name, (string Hazard, string Accident, double L, double E, double C) h,
         RiskBands bands, DateOnly review, DateTimeOffset now)
     {
         var score = LecTables.Score(h.L, h.E, h.C);

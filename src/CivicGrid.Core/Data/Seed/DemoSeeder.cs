@@ -41,6 +41,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await DemoInspectionsSeeder.SeedAsync(db, clock, ct);
         await DemoCasesSeeder.SeedAsync(db, clock, ct);
         await DemoSafetySeeder.SeedAsync(db, clock, ct);
+        await DemoSafetyVolumeSeeder.SeedAsync(db, clock, ct);
         await DemoDetectionSeeder.SeedAsync(db, clock, ct);
         return true;
     }

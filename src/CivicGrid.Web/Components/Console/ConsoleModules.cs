@@ -36,7 +36,7 @@ public static class ConsoleModules
         new("dashboard", "数据大屏", "fund", "/dashboard", VisibleTo: CivicGrid.Assessment.AssessmentAccess.CanRead),
         new("assessment", "考评排名", "trophy", "/assessment", VisibleTo: CivicGrid.Assessment.AssessmentAccess.CanRead),
         new("reports", "调度与督查报告", "file-text", "/reports", VisibleTo: CivicGrid.Assessment.AssessmentAccess.CanRead),
-        new("safety", "安全风险", "safety-certificate", VisibleTo: CivicGrid.Safety.SafetyAccess.UsesSafety, Children: [new("safety-enterprises", "企业与岗位", "bank", "/safety/enterprises"), new("safety-risk", "风险四色图", "heat-map", "/safety/risk"), new("safety-dangers", "隐患与三违", "alert", "/safety/dangers"), new("safety-warnings", "AI 识别预警", "video-camera", "/safety/warnings")]),
+        new("safety", "安全风险", "safety-certificate", VisibleTo: CivicGrid.Safety.SafetyAccess.UsesSafety, Children: [new("safety-enterprises", "企业与岗位", "bank", "/safety/enterprises"), new("safety-risk", "风险四色图", "heat-map", "/safety/risk"), new("safety-dangers", "隐患与三违", "alert", "/safety/dangers"), new("safety-warnings", "AI 识别预警", "video-camera", "/safety/warnings"), new("safety-audits", "NOSA 安全审核", "audit", "/safety/audits"), new("safety-cameras", "摄像头与规则", "camera", "/safety/cameras")]),
         new("notifications", "通知与督办", "bell", "/notifications"),
         new("configuration", "配置", "setting", VisibleTo: ConfigurationAccess.CanRead, Children:
         [
