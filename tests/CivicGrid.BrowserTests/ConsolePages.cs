@@ -37,7 +37,35 @@ internal static class ConsolePages
     }
 
     /// <summary>Picks an option of an AntDesign select by typing part of its text, then closes the dropdown (also of a multiple select).</summary>
+    /// <remarks>
+    /// On a loaded machine the option's click can land before the circuit handles it and the select stays empty; an empty
+    /// select is then chosen again (at most three times), never a chosen one (that would toggle a multiple select's item off).
+    /// </remarks>
     public static async Task ChooseAsync(IPage page, ILocator select, string text)
+    {
+        var chosen = select.Locator(".ant-select-selection-item");
+        var hadChoice = await chosen.CountAsync() > 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            await ChooseOnceAsync(page, select, text);
+            if (hadChoice || attempt == 3)
+            {
+                return;
+            }
+
+            try
+            {
+                await Assertions.Expect(chosen.First).ToBeVisibleAsync(new() { Timeout = 5000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not taken: choose again.
+            }
+        }
+    }
+
+    private static async Task ChooseOnceAsync(IPage page, ILocator select, string text)
     {
         await select.ClickAsync();
         await select.Locator("input").FillAsync(text);
