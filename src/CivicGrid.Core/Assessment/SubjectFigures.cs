@@ -1,28 +1,22 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using CivicGrid.Assessment.Figures;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Assessment;
 
-/// <summary>Sums of the daily figures per subject over a period: reads the aggregate table only, never the cases.</summary>
+/// <summary>
+/// Sums of the figures per subject over a period: whole months from the monthly roll-up, the days at either end from
+/// the daily figures; the aggregate tables only, never the cases.
+/// </summary>
 public static class SubjectFigures
 {
-    private sealed record Row(string Subject, long[] Sums);
-
     public static async Task<Dictionary<string, FigureTotals>> SumAsync(AppDbContext db, SubjectKind kind, AssessmentPeriod period,
         IReadOnlyDictionary<string, PointTotals> points, CancellationToken ct)
     {
-        var figures = db.Set<DailyFigure>().AsNoTracking();
-        var inPeriod = await Sum(figures.Where(f => f.Day >= period.FirstDay && f.Day <= period.LastDay), kind, ct);
-        var upToEnd = figures.Where(f => f.Day <= period.LastDay && (f.OverdueStarted != 0 || f.LateClosed != 0));
-        var overdue = kind switch
-        {
-            SubjectKind.Town => await upToEnd.GroupBy(f => f.TownCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct),
-            SubjectKind.Community => await upToEnd.GroupBy(f => f.CommunityCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct),
-            _ => (await upToEnd.GroupBy(f => f.UnitId).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
-                .Select(x => new { Key = x.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), x.N }).ToList(),
-        };
-        var overdueBySubject = overdue.ToDictionary(o => o.Key, o => o.N);
+        var inPeriod = await SumAsync(db, kind, FigureSpans.Of(period.First, period.Last), ct);
+        var overdueBySubject = await OverdueAsync(db, kind, period.Last, ct);
         var result = new Dictionary<string, FigureTotals>();
         foreach (var key in inPeriod.Keys.Concat(overdueBySubject.Keys).Concat(points.Keys).Distinct())
         {
@@ -33,15 +27,102 @@ public static class SubjectFigures
         return result;
     }
 
-    private static async Task<Dictionary<string, long[]>> Sum(IQueryable<DailyFigure> q, SubjectKind kind, CancellationToken ct)
+    /// <summary>Cases overdue and still open at the end of <paramref name="day"/>, per subject.</summary>
+    public static async Task<Dictionary<string, long>> OverdueAsync(AppDbContext db, SubjectKind kind, DateOnly day, CancellationToken ct)
     {
-        var grouped = kind switch
+        var s = FigureSpans.Of(FigureSpans.Beginning, day);
+        var result = new Dictionary<string, long>();
+        if (s.HasMonths)
         {
-            SubjectKind.Town => q.GroupBy(f => f.TownCode),
-            SubjectKind.Community => q.GroupBy(f => f.CommunityCode),
-            _ => q.GroupBy(f => f.UnitId.ToString()),
-        };
-        var rows = await grouped.Select(g => new
+            var months = db.Set<MonthlyFigure>().AsNoTracking()
+                .Where(f => f.Month >= s.FirstMonth && f.Month <= s.LastMonth && (f.OverdueStarted != 0 || f.LateClosed != 0));
+            Add(result, kind switch
+            {
+                SubjectKind.Town => await months.GroupBy(f => f.TownCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(f => f.OverdueStarted - f.LateClosed))).ToListAsync(ct),
+                SubjectKind.Community => await months.GroupBy(f => f.CommunityCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(f => f.OverdueStarted - f.LateClosed))).ToListAsync(ct),
+                _ => Text(await months.GroupBy(f => f.UnitId).Select(g => new KeyValuePair<int, long>(g.Key, g.Sum(f => f.OverdueStarted - f.LateClosed))).ToListAsync(ct)),
+            });
+        }
+
+        if (s.HasDays)
+        {
+            var days = InDays(db, s).Where(f => f.OverdueStarted != 0 || f.LateClosed != 0);
+            Add(result, kind switch
+            {
+                SubjectKind.Town => await days.GroupBy(f => f.TownCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(f => f.OverdueStarted - f.LateClosed))).ToListAsync(ct),
+                SubjectKind.Community => await days.GroupBy(f => f.CommunityCode).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(f => f.OverdueStarted - f.LateClosed))).ToListAsync(ct),
+                _ => Text(await days.GroupBy(f => f.UnitId).Select(g => new KeyValuePair<int, long>(g.Key, g.Sum(f => f.OverdueStarted - f.LateClosed))).ToListAsync(ct)),
+            });
+        }
+
+        return result;
+    }
+
+    private static async Task<Dictionary<string, long[]>> SumAsync(AppDbContext db, SubjectKind kind, FigureSpans s, CancellationToken ct)
+    {
+        var result = new Dictionary<string, long[]>();
+        if (s.HasMonths)
+        {
+            var months = db.Set<MonthlyFigure>().AsNoTracking().Where(f => f.Month >= s.FirstMonth && f.Month <= s.LastMonth);
+            Add(result, kind switch
+            {
+                SubjectKind.Town => await Sum(months, f => f.TownCode, ct),
+                SubjectKind.Community => await Sum(months, f => f.CommunityCode, ct),
+                _ => Text(await Sum(months, f => f.UnitId, ct)),
+            });
+        }
+
+        if (s.HasDays)
+        {
+            var days = InDays(db, s);
+            Add(result, kind switch
+            {
+                SubjectKind.Town => await Sum(days, f => f.TownCode, ct),
+                SubjectKind.Community => await Sum(days, f => f.CommunityCode, ct),
+                _ => Text(await Sum(days, f => f.UnitId, ct)),
+            });
+        }
+
+        return result;
+    }
+
+    private static IQueryable<DailyFigure> InDays(AppDbContext db, FigureSpans s) => db.Set<DailyFigure>().AsNoTracking()
+        .Where(f => (f.Day >= s.HeadFirst && f.Day <= s.HeadLast) || (f.Day >= s.TailFirst && f.Day <= s.TailLast));
+
+    private static void Add(Dictionary<string, long> into, IEnumerable<KeyValuePair<string, long>> rows)
+    {
+        foreach (var (key, n) in rows)
+        {
+            into[key] = into.GetValueOrDefault(key) + n;
+        }
+    }
+
+    private static void Add(Dictionary<string, long[]> into, IEnumerable<KeyValuePair<string, long[]>> rows)
+    {
+        foreach (var (key, sums) in rows)
+        {
+            if (into.TryGetValue(key, out var existing))
+            {
+                for (var i = 0; i < sums.Length; i++)
+                {
+                    existing[i] += sums[i];
+                }
+            }
+            else
+            {
+                into[key] = sums;
+            }
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, T>> Text<T>(IEnumerable<KeyValuePair<int, T>> rows) =>
+        rows.Select(r => new KeyValuePair<string, T>(r.Key.ToString(CultureInfo.InvariantCulture), r.Value));
+
+    /// <summary>Every figure summed per subject key (the same columns in every aggregate table).</summary>
+    private static async Task<List<KeyValuePair<TKey, long[]>>> Sum<T, TKey>(IQueryable<T> q, Expression<Func<T, TKey>> key, CancellationToken ct)
+        where T : FigureRow
+    {
+        var rows = await q.GroupBy(key).Select(g => new
         {
             g.Key,
             Registered = g.Sum(f => f.Registered),
@@ -66,11 +147,11 @@ public static class SubjectFigures
             InspectionRegistered = g.Sum(f => f.InspectionRegistered),
             InspectionRegisteredClosed = g.Sum(f => f.InspectionRegisteredClosed),
         }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => new long[]
+        return rows.Select(r => new KeyValuePair<TKey, long[]>(r.Key, new long[]
         {
             r.Registered, r.RegisteredClosed, r.Dispatched, r.DispatchedPostponed, r.Closed, r.ClosedTimed, r.ClosedOnTime, r.ClosedReworked,
             r.ReworkTimes, r.HandlingMinutes, r.Evaluated, r.Satisfied, r.BasicallySatisfied, r.Contacted, r.Solved, r.AckDue, r.AckOnTime,
             r.OverdueStarted, r.LateClosed, r.InspectionRegistered, r.InspectionRegisteredClosed,
-        });
+        })).ToList();
     }
 }

@@ -23,6 +23,32 @@ internal sealed class DailyFigureConfiguration : IEntityTypeConfiguration<DailyF
     }
 }
 
+internal sealed class MonthlyFigureConfiguration : IEntityTypeConfiguration<MonthlyFigure>
+{
+    public void Configure(EntityTypeBuilder<MonthlyFigure> b)
+    {
+        b.ToTable(FigureSql.MonthlyTable);
+        b.HasKey(f => new { f.Month, f.TownCode, f.CommunityCode, f.UnitId });
+        b.Property(f => f.CommunityCode).HasMaxLength(12);
+        b.Property(f => f.TownCode).HasMaxLength(9);
+        b.HasIndex(f => new { f.Month, f.TownCode, f.CommunityCode, f.UnitId, f.OverdueStarted, f.LateClosed }, "IX_assessment_monthly_figures_overdue")
+            .HasFilter(FigureSql.OverdueRowsFilter);
+    }
+}
+
+internal sealed class TownDailyFigureConfiguration : IEntityTypeConfiguration<TownDailyFigure>
+{
+    public void Configure(EntityTypeBuilder<TownDailyFigure> b)
+    {
+        b.ToTable(FigureSql.TownDailyTable);
+        b.HasKey(f => new { f.Day, f.TownCode, f.CategoryTop });
+        b.Property(f => f.TownCode).HasMaxLength(9);
+        b.Property(f => f.CategoryTop).HasMaxLength(4);
+        // A 镇街's 数据大屏 reads its own rows of a day range.
+        b.HasIndex(f => new { f.TownCode, f.Day });
+    }
+}
+
 internal sealed class CaseFigureFactsConfiguration : IEntityTypeConfiguration<CaseFigureFacts>
 {
     public void Configure(EntityTypeBuilder<CaseFigureFacts> b)

@@ -19,14 +19,19 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var rows = await db.Set<DailyFigure>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
-        return rows.Select(r => JsonSerializer.Serialize(r)).Where(HasNonZero).Order(StringComparer.Ordinal).ToList();
+        var ct = TestContext.Current.CancellationToken;
+        var daily = (await db.Set<DailyFigure>().AsNoTracking().ToListAsync(ct)).Select(r => "daily " + JsonSerializer.Serialize(r));
+        var monthly = (await db.Set<MonthlyFigure>().AsNoTracking().ToListAsync(ct)).Select(r => "monthly " + JsonSerializer.Serialize(r));
+        var towns = (await db.Set<TownDailyFigure>().AsNoTracking().ToListAsync(ct)).Select(r => "town " + JsonSerializer.Serialize(r));
+        return daily.Concat(monthly).Concat(towns).Where(HasNonZero).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static bool HasNonZero(string json)
+    private static bool HasNonZero(string row) => HasNonZeroFigure(row[(row.IndexOf(' ') + 1)..]);
+
+    private static bool HasNonZeroFigure(string json)
     {
         using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Number && p.Name != "Day" && p.Name != "UnitId" && p.Value.GetInt64() != 0);
+        return doc.RootElement.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.Number && p.Name is not ("Day" or "Month" or "UnitId") && p.Value.GetInt64() != 0);
     }
 
     private async Task<long> ReportAsync(string description)
@@ -62,6 +67,38 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.True((await rebuilt.Json()).GetProperty("cases").GetInt32() > 0);
         Assert.Equal(incremental, await FiguresAsync());
     }
+
+    [Fact]
+    public async Task The_monthly_and_per_town_roll_ups_add_up_to_the_daily_figures_as_cases_change()
+    {
+        app.EnsureAvailable();
+        var dispatcher = await app.ClientAs("dispatcher");
+        var id = await ReportAsync("路口的井盖缺失了一块，晚上很危险");
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.Post($"/api/v1/cases/{id}/transitions", new { action = "suspend", comment = "待专项资金" })).StatusCode);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        var daily = await db.Set<DailyFigure>().AsNoTracking().ToListAsync(ct);
+        var monthly = await db.Set<MonthlyFigure>().AsNoTracking().ToListAsync(ct);
+        var towns = await db.Set<TownDailyFigure>().AsNoTracking().ToListAsync(ct);
+        Assert.Contains(monthly, m => m.Registered > 0);
+
+        static string Sums(FigureRow r) => string.Join(",", Enum.GetNames<Figure>().Select(n => typeof(FigureRow).GetProperty(n)!.GetValue(r)));
+        static string Total(IEnumerable<FigureRow> rows) => string.Join(",", Enum.GetNames<Figure>()
+            .Select(n => rows.Sum(r => (long)typeof(FigureRow).GetProperty(n)!.GetValue(r)!)));
+        var expectedMonthly = NonZero(daily.GroupBy(d => (d.Day / 100, d.TownCode, d.CommunityCode, d.UnitId)).Select(g => (g.Key.ToString(), Total(g))));
+        var actualMonthly = monthly.Where(HasCounts).ToDictionary(m => (m.Month, m.TownCode, m.CommunityCode, m.UnitId).ToString(), Sums);
+        Assert.Equal(expectedMonthly.OrderBy(p => p.Key), actualMonthly.OrderBy(p => p.Key));
+        var expectedTowns = NonZero(daily.GroupBy(d => (d.Day, d.TownCode, d.CategoryTop)).Select(g => (g.Key.ToString(), Total(g))));
+        var actualTowns = towns.Where(HasCounts).ToDictionary(t => (t.Day, t.TownCode, t.CategoryTop).ToString(), Sums);
+        Assert.Equal(expectedTowns.OrderBy(p => p.Key), actualTowns.OrderBy(p => p.Key));
+    }
+
+    private static Dictionary<string, string> NonZero(IEnumerable<(string Key, string Sums)> rows) =>
+        rows.Where(r => r.Sums.Split(',').Any(v => v != "0")).ToDictionary(r => r.Key, r => r.Sums);
+
+    private static bool HasCounts(FigureRow r) => Enum.GetNames<Figure>().Any(n => (long)typeof(FigureRow).GetProperty(n)!.GetValue(r)! != 0);
 
     [Fact]
     public async Task Leader_reads_the_town_ranking_with_indicators_as_fractions()

@@ -20,12 +20,7 @@ public class PostgresApp : CivicGridApp
 
         var template = await PostgresTemplate.GetAsync(server);
         _database = "cg_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var conn = new NpgsqlConnection(server.AdminConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database} TEMPLATE {template}", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await PostgresTemplate.CloneAsync(server, template, _database);
 
         ConnectionString = server.ConnectionStringFor(_database);
         CopyTemplateModel(await SqliteTemplate.GetAsync());
@@ -89,6 +84,33 @@ internal static class PostgresTemplate
         finally
         {
             Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Clones the template. Under load a late background job of the app that built the template can still reconnect
+    /// to it, and CREATE DATABASE … TEMPLATE refuses while anyone is connected: such sessions are ended and the clone
+    /// tried again, a few times.
+    /// </summary>
+    public static async Task CloneAsync(PostgresServer server, string template, string database)
+    {
+        await using var conn = new NpgsqlConnection(server.AdminConnectionString);
+        await conn.OpenAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE {template}", conn);
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                await using var kick = new NpgsqlCommand(
+                    $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}' AND pid <> pg_backend_pid()", conn);
+                await kick.ExecuteNonQueryAsync();
+                await Task.Delay(200 * attempt);
+            }
         }
     }
 

@@ -53,11 +53,10 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         var todayDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, WorkingCalendar.ChinaTimeZone).DateTime);
         var today = AssessmentPeriod.DayNumber(todayDate);
         var month = AssessmentPeriod.Parse(todayDate.ToString("yyyy-MM", CultureInfo.InvariantCulture), PeriodKind.Month)!;
-        var figures = InArea(db.Set<DailyFigure>().AsNoTracking(), level, code);
-
+        var figures = Rows(level, code);
         var todaySums = await SumAsync(figures.Where(f => f.Day == today), ct);
         var monthSums = await SumAsync(figures.Where(f => f.Day >= month.FirstDay && f.Day <= month.LastDay), ct);
-        var overdue = await figures.Where(f => f.Day <= today && (f.OverdueStarted != 0 || f.LateClosed != 0)).SumAsync(f => (long?)(f.OverdueStarted - f.LateClosed), ct) ?? 0;
+        var (overdue, overdueByChild) = await OverdueAsync(level, code, todayDate, ct);
         var weight = await db.Set<Scheme>().AsNoTracking().Where(s => s.IsDefault && s.SubjectKind == SubjectKind.Town)
             .Select(s => (double?)s.BasicallySatisfiedWeight).FirstOrDefaultAsync(ct) ?? new IndicatorSettings().BasicallySatisfiedWeight;
         var totals = new FigureTotals(monthSums, overdue, new PointTotals(0, 0));
@@ -78,7 +77,7 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
             (await CategoriesAsync(figures, AssessmentPeriod.DayNumber(todayDate.AddDays(-6)), today,
                 AssessmentPeriod.DayNumber(todayDate.AddDays(-13)), AssessmentPeriod.DayNumber(todayDate.AddDays(-7)), ct)).Take(TopProblemCount).ToList(),
             ranking,
-            await RegionsAsync(scope, level, code, month, today, now, ranking, ct),
+            await RegionsAsync(scope, level, code, month, now, overdueByChild, ranking, ct),
             now));
     }
 
@@ -91,13 +90,85 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
                 .OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).FirstOrDefault();
     }
 
-    private static IQueryable<DailyFigure> InArea(IQueryable<DailyFigure> q, RegionLevel level, string code) => level switch
+    /// <summary>
+    /// The area's figures by day and category: a 镇街 or the district from the per-镇街 roll-up, a 村居 from the daily
+    /// figures. Cases without a known place count for the district as a whole.
+    /// </summary>
+    private IQueryable<DashboardRow> Rows(RegionLevel level, string code)
     {
-        // Cases without a known place count for the district as a whole.
-        RegionLevel.District => q.Where(f => f.TownCode == "" || f.TownCode.StartsWith(code)),
-        RegionLevel.Town => q.Where(f => f.TownCode == code),
-        _ => q.Where(f => f.CommunityCode == code),
-    };
+        var towns = db.Set<TownDailyFigure>().AsNoTracking();
+        return level switch
+        {
+            RegionLevel.District => Project(towns.Where(f => f.TownCode == "" || f.TownCode.StartsWith(code))),
+            RegionLevel.Town => Project(towns.Where(f => f.TownCode == code)),
+            _ => db.Set<DailyFigure>().AsNoTracking().Where(f => f.CommunityCode == code).Select(f => new DashboardRow
+            {
+                Day = f.Day, CategoryTop = f.CategoryTop, Registered = f.Registered, Dispatched = f.Dispatched, Closed = f.Closed,
+                ClosedTimed = f.ClosedTimed, ClosedOnTime = f.ClosedOnTime, Evaluated = f.Evaluated, Satisfied = f.Satisfied,
+                BasicallySatisfied = f.BasicallySatisfied,
+            }),
+        };
+
+        static IQueryable<DashboardRow> Project(IQueryable<TownDailyFigure> q) => q.Select(f => new DashboardRow
+        {
+            Day = f.Day, CategoryTop = f.CategoryTop, Registered = f.Registered, Dispatched = f.Dispatched, Closed = f.Closed,
+            ClosedTimed = f.ClosedTimed, ClosedOnTime = f.ClosedOnTime, Evaluated = f.Evaluated, Satisfied = f.Satisfied,
+            BasicallySatisfied = f.BasicallySatisfied,
+        });
+    }
+
+    /// <summary>A figure row of the area (member-initialized, so EF translates the filters and groupings that follow).</summary>
+    private sealed class DashboardRow
+    {
+        public int Day { get; init; }
+        public required string CategoryTop { get; init; }
+        public long Registered { get; init; }
+        public long Dispatched { get; init; }
+        public long Closed { get; init; }
+        public long ClosedTimed { get; init; }
+        public long ClosedOnTime { get; init; }
+        public long Evaluated { get; init; }
+        public long Satisfied { get; init; }
+        public long BasicallySatisfied { get; init; }
+    }
+
+    /// <summary>
+    /// Cases overdue and still open at the end of today in the area and per child (镇街 of the district, 村居 of a 镇街):
+    /// earlier months from the monthly roll-up, this month's days from the daily figures.
+    /// </summary>
+    private async Task<(long Total, Dictionary<string, long> ByChild)> OverdueAsync(RegionLevel level, string code, DateOnly today, CancellationToken ct)
+    {
+        var s = FigureSpans.Of(FigureSpans.Beginning, today);
+        var byChild = new Dictionary<string, long>();
+        var months = db.Set<MonthlyFigure>().AsNoTracking()
+            .Where(f => f.Month >= s.FirstMonth && f.Month <= s.LastMonth && (f.OverdueStarted != 0 || f.LateClosed != 0));
+        months = level switch
+        {
+            RegionLevel.District => months.Where(f => f.TownCode == "" || f.TownCode.StartsWith(code)),
+            RegionLevel.Town => months.Where(f => f.TownCode == code),
+            _ => months.Where(f => f.CommunityCode == code),
+        };
+        var days = db.Set<DailyFigure>().AsNoTracking()
+            .Where(f => ((f.Day >= s.HeadFirst && f.Day <= s.HeadLast) || (f.Day >= s.TailFirst && f.Day <= s.TailLast))
+                        && (f.OverdueStarted != 0 || f.LateClosed != 0));
+        days = level switch
+        {
+            RegionLevel.District => days.Where(f => f.TownCode == "" || f.TownCode.StartsWith(code)),
+            RegionLevel.Town => days.Where(f => f.TownCode == code),
+            _ => days.Where(f => f.CommunityCode == code),
+        };
+        var rows = level == RegionLevel.District
+            ? (await months.GroupBy(f => f.TownCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
+                .Concat(await days.GroupBy(f => f.TownCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
+            : (await months.GroupBy(f => f.CommunityCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
+                .Concat(await days.GroupBy(f => f.CommunityCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct));
+        foreach (var row in rows)
+        {
+            byChild[row.Key] = byChild.GetValueOrDefault(row.Key) + row.N;
+        }
+
+        return (byChild.Values.Sum(), byChild);
+    }
 
     /// <summary>Breadcrumb from the widest readable ancestor down to the area.</summary>
     private async Task<List<DashboardArea>> PathAsync(AccessScope scope, string code, CancellationToken ct)
@@ -107,7 +178,7 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         return regions.OrderBy(r => r.Code.Length).Select(r => new DashboardArea(r.Code, r.Name, RegionLevels.ApiName(r.Level))).ToList();
     }
 
-    private static async Task<long[]> SumAsync(IQueryable<DailyFigure> q, CancellationToken ct)
+    private static async Task<long[]> SumAsync(IQueryable<DashboardRow> q, CancellationToken ct)
     {
         var rows = await q.GroupBy(f => 1).Select(g => new
         {
@@ -137,7 +208,7 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         return sums;
     }
 
-    private static async Task<List<DashboardDay>> TrendAsync(IQueryable<DailyFigure> figures, DateOnly today, CancellationToken ct)
+    private static async Task<List<DashboardDay>> TrendAsync(IQueryable<DashboardRow> figures, DateOnly today, CancellationToken ct)
     {
         var first = AssessmentPeriod.DayNumber(today.AddDays(1 - TrendDays));
         var last = AssessmentPeriod.DayNumber(today);
@@ -152,7 +223,7 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
     }
 
     /// <summary>Cases per top-level category in [first, last], most first, with the count in [previousFirst, previousLast].</summary>
-    private async Task<List<DashboardCategory>> CategoriesAsync(IQueryable<DailyFigure> figures, int first, int last, int previousFirst, int previousLast,
+    private async Task<List<DashboardCategory>> CategoriesAsync(IQueryable<DashboardRow> figures, int first, int last, int previousFirst, int previousLast,
         CancellationToken ct)
     {
         var current = await figures.Where(f => f.Day >= first && f.Day <= last).GroupBy(f => f.CategoryTop)
@@ -176,25 +247,26 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         return board.Succeeded ? board.Value! with { Items = board.Value!.Items.Where(i => i.SubjectCode.StartsWith(prefix, StringComparison.Ordinal)).ToList() } : null;
     }
 
-    private async Task<List<DashboardRegion>> RegionsAsync(AccessScope scope, RegionLevel level, string code, AssessmentPeriod month, int today,
-        DateTimeOffset now, ScoreBoard? ranking, CancellationToken ct)
+    private async Task<List<DashboardRegion>> RegionsAsync(AccessScope scope, RegionLevel level, string code, AssessmentPeriod month,
+        DateTimeOffset now, Dictionary<string, long> overdueByChild, ScoreBoard? ranking, CancellationToken ct)
     {
         var children = (await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
             .Select(r => new { r.Code, r.Name, r.AreaSquareMetres }).ToListAsync(ct)).Where(r => scope.CanReadRegion(r.Code)).ToList();
         Dictionary<string, long> cases;
-        Dictionary<string, long> overdue;
+        var overdue = overdueByChild;
         if (level == RegionLevel.Community)
         {
             (cases, overdue) = await CellCountsAsync(code, month, now, ct);
         }
         else
         {
-            var figures = InArea(db.Set<DailyFigure>().AsNoTracking(), level, code);
-            var byChild = ByChild(figures.Where(f => f.Day >= month.FirstDay && f.Day <= month.LastDay), level);
-            cases = await byChild.GroupBy(f => f.Child)
-                .Select(g => new { g.Key, N = g.Sum(f => f.Registered) }).ToDictionaryAsync(r => r.Key, r => r.N, ct);
-            overdue = await ByChild(figures.Where(f => f.Day <= today && (f.OverdueStarted != 0 || f.LateClosed != 0)), level).GroupBy(f => f.Child)
-                .Select(g => new { g.Key, N = g.Sum(f => f.Overdue) }).ToDictionaryAsync(r => r.Key, r => r.N, ct);
+            var monthNumber = FigureSpans.MonthNumber(month.First);
+            var months = db.Set<MonthlyFigure>().AsNoTracking().Where(f => f.Month == monthNumber);
+            cases = level == RegionLevel.District
+                ? await months.Where(f => f.TownCode.StartsWith(code)).GroupBy(f => f.TownCode)
+                    .Select(g => new { g.Key, N = g.Sum(f => f.Registered) }).ToDictionaryAsync(r => r.Key, r => r.N, ct)
+                : await months.Where(f => f.TownCode == code).GroupBy(f => f.CommunityCode)
+                    .Select(g => new { g.Key, N = g.Sum(f => f.Registered) }).ToDictionaryAsync(r => r.Key, r => r.N, ct);
         }
 
         // Beside a 村居 the ranking lists its sibling 村居, not the 单元网格 on the map.
@@ -208,18 +280,6 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
                 score?.Score, score?.Rank);
         }).ToList();
     }
-
-    /// <summary>A daily figure row of a child area (member-initialized, so EF translates the grouping that follows).</summary>
-    private sealed class ChildFigures
-    {
-        public required string Child { get; init; }
-        public long Registered { get; init; }
-        public long Overdue { get; init; }
-    }
-
-    private static IQueryable<ChildFigures> ByChild(IQueryable<DailyFigure> figures, RegionLevel level) => level == RegionLevel.District
-        ? figures.Select(f => new ChildFigures { Child = f.TownCode, Registered = f.Registered, Overdue = f.OverdueStarted - f.LateClosed })
-        : figures.Select(f => new ChildFigures { Child = f.CommunityCode, Registered = f.Registered, Overdue = f.OverdueStarted - f.LateClosed });
 
     /// <summary>Cases registered this month and open overdue cases per 单元网格 of one 村居 (the figures stop at the 村居).</summary>
     private async Task<(Dictionary<string, long> Cases, Dictionary<string, long> Overdue)> CellCountsAsync(string community, AssessmentPeriod month,

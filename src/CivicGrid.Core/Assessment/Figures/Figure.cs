@@ -38,14 +38,9 @@ public static class FigureSet
 /// <summary>The dimensions of a daily figure row; empty strings and 0 stand for "unknown".</summary>
 public readonly record struct FigureKey(int Day, string CommunityCode, string TownCode, int UnitId, string CategoryTop);
 
-/// <summary>One row of the daily aggregate table.</summary>
-public sealed class DailyFigure
+/// <summary>The counters of an aggregate row; the tables differ only in their dimensions.</summary>
+public abstract class FigureRow
 {
-    public int Day { get; set; }
-    public required string CommunityCode { get; set; }
-    public required string TownCode { get; set; }
-    public int UnitId { get; set; }
-    public required string CategoryTop { get; set; }
     public long Registered { get; set; }
     public long RegisteredClosed { get; set; }
     public long Dispatched { get; set; }
@@ -67,6 +62,36 @@ public sealed class DailyFigure
     public long LateClosed { get; set; }
     public long InspectionRegistered { get; set; }
     public long InspectionRegisteredClosed { get; set; }
+}
+
+/// <summary>One row of the daily aggregate table.</summary>
+public sealed class DailyFigure : FigureRow
+{
+    public int Day { get; set; }
+    public required string CommunityCode { get; set; }
+    public required string TownCode { get; set; }
+    public int UnitId { get; set; }
+    public required string CategoryTop { get; set; }
+}
+
+/// <summary>
+/// The daily figures rolled up per month (yyyyMM) × 村居 × unit without the category: scores read a month, and the
+/// open-overdue balance up to a day reads every earlier month, in a few thousand rows instead of every day's.
+/// </summary>
+public sealed class MonthlyFigure : FigureRow
+{
+    public int Month { get; set; }
+    public required string TownCode { get; set; }
+    public required string CommunityCode { get; set; }
+    public int UnitId { get; set; }
+}
+
+/// <summary>The daily figures rolled up per day × 镇街 × category top class: what the district's and a 镇街's 数据大屏 read.</summary>
+public sealed class TownDailyFigure : FigureRow
+{
+    public int Day { get; set; }
+    public required string TownCode { get; set; }
+    public required string CategoryTop { get; set; }
 }
 
 /// <summary>What a case currently adds to the daily figures, kept so the next change can take it back out.</summary>

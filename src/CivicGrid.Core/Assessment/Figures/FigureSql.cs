@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Assessment.Figures;
 
 /// <summary>
-/// Adds differences to the daily figures and stores each case's contribution, in the caller's transaction.
+/// Adds differences to the daily figures (and their roll-ups) and stores each case's contribution, in the caller's transaction.
 /// <c>INSERT … ON CONFLICT … DO UPDATE SET c = t.c + excluded.c</c> reads the same on SQLite and PostgreSQL and adds
 /// atomically, so concurrent changes to different cases never lose each other's counts.
 /// </summary>
@@ -14,32 +14,81 @@ internal static class FigureSql
     public const string FiguresTable = "assessment_daily_figures";
     public const string FactsTable = "assessment_case_facts";
     private const int RowsPerStatement = 200;
+    private const int MaxArgumentsPerBatch = 15_000;
 
     /// <summary>The rows that change the count of open overdue cases (the filter of the partial index the overdue sums read).</summary>
     public const string OverdueRowsFilter = "\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0";
 
-    private static readonly string[] KeyColumns = ["Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop"];
+    public const string MonthlyTable = "assessment_monthly_figures";
+    public const string TownDailyTable = "assessment_town_daily_figures";
 
+    /// <summary>A table the differences are added to, with its dimensions taken from the daily key.</summary>
+    private sealed record Rollup(string Table, string[] KeyColumns, Func<FigureKey, object[]> Key);
+
+    private static readonly Rollup[] Rollups =
+    [
+        new(FiguresTable, ["Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop"], k => [k.Day, k.CommunityCode, k.TownCode, k.UnitId, k.CategoryTop]),
+        new(MonthlyTable, ["Month", "TownCode", "CommunityCode", "UnitId"], k => [k.Day / 100, k.TownCode, k.CommunityCode, k.UnitId]),
+        new(TownDailyTable, ["Day", "TownCode", "CategoryTop"], k => [k.Day, k.TownCode, k.CategoryTop]),
+    ];
+
+    /// <summary>
+    /// Adds the differences to the daily figures and to their roll-ups in as few round trips as the parameter limits
+    /// allow. Rows go in key order so two transactions touching the same rows lock them in the same order and never
+    /// deadlock each other; a roll-up row whose differences cancel out is not written.
+    /// </summary>
     public static async Task AddAsync(AppDbContext db, IReadOnlyDictionary<FigureKey, long[]> delta, CancellationToken ct)
     {
         var names = Enum.GetNames<Figure>();
-        var columns = string.Join(", ", KeyColumns.Concat(names).Select(c => $"\"{c}\""));
-        var update = string.Join(", ", names.Select(n => $"\"{n}\" = {FiguresTable}.\"{n}\" + excluded.\"{n}\""));
-        foreach (var chunk in delta.Chunk(RowsPerStatement))
+        var sql = new StringBuilder();
+        var args = new List<object>();
+        foreach (var rollup in Rollups)
         {
-            var sql = new StringBuilder($"INSERT INTO {FiguresTable} ({columns}) VALUES ");
-            var args = new List<object>(chunk.Length * (KeyColumns.Length + names.Length));
-            for (var row = 0; row < chunk.Length; row++)
+            var rows = new SortedDictionary<string, (object[] Key, long[] Values)>(StringComparer.Ordinal);
+            foreach (var (key, values) in delta)
             {
-                var (key, values) = chunk[row];
-                sql.Append(row == 0 ? "(" : ", (");
-                object[] cells = [key.Day, key.CommunityCode, key.TownCode, key.UnitId, key.CategoryTop, .. values.Cast<object>()];
-                sql.AppendJoin(", ", cells.Select((_, i) => $"{{{args.Count + i}}}"));
-                sql.Append(')');
-                args.AddRange(cells);
+                var cells = rollup.Key(key);
+                var id = string.Join('\u001f', cells.Select(c => c is int i ? i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : (string)c));
+                if (rows.TryGetValue(id, out var row))
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        row.Values[i] += values[i];
+                    }
+                }
+                else
+                {
+                    rows[id] = (cells, (long[])values.Clone());
+                }
             }
 
-            sql.Append($" ON CONFLICT ({string.Join(", ", KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {update}");
+            var columns = string.Join(", ", rollup.KeyColumns.Concat(names).Select(c => $"\"{c}\""));
+            var update = string.Join(", ", names.Select(n => $"\"{n}\" = {rollup.Table}.\"{n}\" + excluded.\"{n}\""));
+            foreach (var chunk in rows.Values.Where(r => r.Values.Any(v => v != 0)).Chunk(RowsPerStatement))
+            {
+                if (args.Count > MaxArgumentsPerBatch)
+                {
+                    await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+                    sql.Clear();
+                    args.Clear();
+                }
+
+                sql.Append($"INSERT INTO {rollup.Table} ({columns}) VALUES ");
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    sql.Append(row == 0 ? "(" : ", (");
+                    object[] cells = [.. chunk[row].Key, .. chunk[row].Values.Cast<object>()];
+                    sql.AppendJoin(", ", cells.Select((_, i) => $"{{{args.Count + i}}}"));
+                    sql.Append(')');
+                    args.AddRange(cells);
+                }
+
+                sql.Append($" ON CONFLICT ({string.Join(", ", rollup.KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {update};\n");
+            }
+        }
+
+        if (args.Count > 0)
+        {
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
     }

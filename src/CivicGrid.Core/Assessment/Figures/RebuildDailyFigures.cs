@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Assessment.Figures;
 
 /// <summary>
-/// Recomputes the daily figures and the per-case contributions from the cases and their histories, replacing what
+/// Recomputes the daily figures (with their roll-ups) and the per-case contributions from the cases and their histories, replacing what
 /// is there (after a restore, a bulk import that bypassed the tracker, or a change of a figure's definition).
 /// </summary>
 public sealed class RebuildDailyFigures(AppDbContext db)
@@ -19,6 +19,8 @@ public sealed class RebuildDailyFigures(AppDbContext db)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Set<DailyFigure>().ExecuteDeleteAsync(ct);
+            await db.Set<MonthlyFigure>().ExecuteDeleteAsync(ct);
+            await db.Set<TownDailyFigure>().ExecuteDeleteAsync(ct);
             await db.Set<CaseFigureFacts>().ExecuteDeleteAsync(ct);
             var total = new CaseContribution();
             var count = 0;
