@@ -281,6 +281,176 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.ToTable("assessment_daily_figures", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.MonthlyFigure", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AckDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BasicallySatisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedTimed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DispatchedPostponed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Evaluated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InspectionRegistered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InspectionRegisteredClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LateClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RegisteredClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReworkTimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Solved")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "TownCode", "CommunityCode", "UnitId");
+
+                    b.HasIndex(new[] { "Month", "TownCode", "CommunityCode", "UnitId", "OverdueStarted", "LateClosed" }, "IX_assessment_monthly_figures_overdue")
+                        .HasFilter("\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0");
+
+                    b.ToTable("assessment_monthly_figures", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.TownDailyFigure", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CategoryTop")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<long>("AckDue")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BasicallySatisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedTimed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DispatchedPostponed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Evaluated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InspectionRegistered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InspectionRegisteredClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LateClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RegisteredClosed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReworkTimes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Solved")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day", "TownCode", "CategoryTop");
+
+                    b.HasIndex("TownCode", "Day");
+
+                    b.ToTable("assessment_town_daily_figures", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Assessment.PublicHonourSettings", b =>
                 {
                     b.Property<string>("DistrictCode")

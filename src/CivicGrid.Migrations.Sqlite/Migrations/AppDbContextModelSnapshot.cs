@@ -271,6 +271,176 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.ToTable("assessment_daily_figures", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.MonthlyFigure", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedTimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DispatchedPostponed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionRegistered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionRegisteredClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LateClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReworkTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "TownCode", "CommunityCode", "UnitId");
+
+                    b.HasIndex(new[] { "Month", "TownCode", "CommunityCode", "UnitId", "OverdueStarted", "LateClosed" }, "IX_assessment_monthly_figures_overdue")
+                        .HasFilter("\"OverdueStarted\" <> 0 OR \"LateClosed\" <> 0");
+
+                    b.ToTable("assessment_monthly_figures", (string)null);
+                });
+
+            modelBuilder.Entity("CivicGrid.Assessment.Figures.TownDailyFigure", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TownCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryTop")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AckDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AckOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BasicallySatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedReworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedTimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DispatchedPostponed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Evaluated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionRegistered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionRegisteredClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LateClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverdueStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReworkTimes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "TownCode", "CategoryTop");
+
+                    b.HasIndex("TownCode", "Day");
+
+                    b.ToTable("assessment_town_daily_figures", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Assessment.PublicHonourSettings", b =>
                 {
                     b.Property<string>("DistrictCode")
