@@ -8,6 +8,7 @@ using CivicGrid.Grid;
 using CivicGrid.Platform;
 using CivicGrid.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicGrid.Assessment.Dashboard;
 
@@ -15,7 +16,7 @@ namespace CivicGrid.Assessment.Dashboard;
 /// The 数据大屏 of an area (区, 镇街 or 村居) from the daily figures, never by scanning the case table: only the map of a
 /// 村居's 单元网格 counts cases, because the figures stop at the 村居; that is one 村居's cases of one month.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports, TimeProvider clock)
+public sealed class DashboardQueries(AppDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int TrendDays = 30;
     public const int TopProblemCount = 5;
@@ -53,6 +54,8 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         var todayDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, WorkingCalendar.ChinaTimeZone).DateTime);
         var today = AssessmentPeriod.DayNumber(todayDate);
         var month = AssessmentPeriod.Parse(todayDate.ToString("yyyy-MM", CultureInfo.InvariantCulture), PeriodKind.Month)!;
+        // The ranking is the heaviest part; it runs on its own connection while the figures below are read.
+        var rankingTask = RankingAsync(scope, level, code, month.Key, ct);
         var figures = Rows(level, code);
         var todaySums = await SumAsync(figures.Where(f => f.Day == today), ct);
         var monthSums = await SumAsync(figures.Where(f => f.Day >= month.FirstDay && f.Day <= month.LastDay), ct);
@@ -62,7 +65,7 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
         var totals = new FigureTotals(monthSums, overdue, new PointTotals(0, 0));
         var settings = new IndicatorSettings(weight);
 
-        var ranking = await RankingAsync(scope, level, code, month.Key, ct);
+        var ranking = await rankingTask;
         return Outcome<DashboardView>.Ok(new DashboardView(
             new DashboardArea(area.Code, area.Name, RegionLevels.ApiName(area.Level)),
             await PathAsync(scope, code, ct),
@@ -243,7 +246,9 @@ public sealed class DashboardQueries(AppDbContext db, AssessmentReports reports,
     {
         var kind = level == RegionLevel.District ? "town" : "community";
         var prefix = level == RegionLevel.Community ? code[..9] : code;
-        var board = await reports.BoardAsync(scope, kind, month, ct);
+        await Task.Yield();
+        await using var own = scopes.CreateAsyncScope();
+        var board = await own.ServiceProvider.GetRequiredService<AssessmentReports>().BoardAsync(scope, kind, month, ct);
         return board.Succeeded ? board.Value! with { Items = board.Value!.Items.Where(i => i.SubjectCode.StartsWith(prefix, StringComparison.Ordinal)).ToList() } : null;
     }
 
