@@ -18,7 +18,10 @@ public static class DetectionApi
         safety.MapPost("/detections/batch", IngestBatch).AllowAnonymous()
             .WithSummary($"批量上报 AI 识别事件（边缘分析盒）：JSON 数组，1–{IngestDetection.MaxBatchItems} 条，每条同单条上报")
             .WithDescription("各条按数组顺序经过规则（与逐条上报结果相同），同一事务写入；202 按顺序答 [{accepted, warningId}]。"
-                + "任一条有误则整批不写入：400/403/404 中文问题详情，errors 的 where 为 [下标].字段，detail 写明第几条。");
+                + "任一条有误则整批不写入：400/403/404 中文问题详情，errors 的 where 为 [下标].字段，detail 写明第几条。")
+            .Produces<DetectionAnswer[]>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         safety.MapGet("/warnings", List).WithSummary("预警列表 {id, cameraCode, type, firstSeenAt, status}");
         safety.MapPost("/warnings/{id:long}/resolve", Resolve).WithSummary("处理预警：hidden_danger 立隐患、violation 定三违（personId）、dismissed 误报");
         safety.MapGet("/enterprises/{id:int}/warning-precision", Precision).WithSummary("各摄像头、各类型预警准确率（确认 /（确认 + 误报））");

@@ -2,6 +2,7 @@ using CivicGrid.Accounts;
 using CivicGrid.Cases.Attachments;
 using CivicGrid.Platform;
 using CivicGrid.Platform.Calendar;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -25,7 +26,11 @@ public sealed record DetectionCaller(AccessScope Scope, int? KeyEnterpriseId);
 /// writer; answers after the commit. A batch is checked whole before any rule sees it, so a bad item refuses the request
 /// and leaves neither rows nor rule state behind; its items then pass the rules in order, as if sent one by one.
 /// </summary>
-public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter writer, WorkingCalendarProvider calendars, UploadFile upload,
+/// <remarks>
+/// <see cref="UploadFile"/> is taken from the request's services only when a warning has a snapshot to store: it holds a
+/// DbContext, and building one for every event (most have no snapshot) is wasted work on the busiest path.
+/// </remarks>
+public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter writer, WorkingCalendarProvider calendars, IServiceProvider services,
     TimeProvider clock, ILogger<IngestDetection> log)
 {
     public const int MaxBoxes = 100;
@@ -287,7 +292,7 @@ public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter wri
 
     private async Task<string?> StoreSnapshotAsync(AccessScope scope, CameraEntry camera, byte[] snapshot, CancellationToken ct)
     {
-        var stored = await upload.HandleAsync(scope, snapshot, camera.Code + ".jpg", ct);
+        var stored = await services.GetRequiredService<UploadFile>().HandleAsync(scope, snapshot, camera.Code + ".jpg", ct);
         if (stored.Succeeded)
         {
             return stored.Value!.Id;
