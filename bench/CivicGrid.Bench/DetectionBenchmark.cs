@@ -82,14 +82,15 @@ public static class DetectionBenchmark
 
         // Batches on a timeline of their own, so their streams do not meet the single events' runs.
         var batchStart = start.AddHours(6);
-        var batch = await IntakeLoad.RunAsync($"批量：POST …/detections/batch（每批 {batchSize} 条）", batchClients, warmup, window, async (_, n, ct) =>
+        var batchRun = await IntakeLoad.RunAsync($"批量：POST …/detections/batch（每批 {batchSize} 条）", batchClients, warmup, window, async (_, n, ct) =>
         {
             var bodies = Enumerable.Range(0, batchSize).Select(i => Body((n * batchSize) + i, batchStart)).ToList();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/safety/detections/batch") { Content = JsonContent.Create(bodies) };
             request.Headers.Add("X-Api-Key", "demo-camera-key");
             using var response = await http.SendAsync(request, ct);
             return response.StatusCode == HttpStatusCode.Accepted ? null : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
-        }, () => app.TotalProcessorTime) with { ItemsPerOperation = batchSize };
+        }, () => app.TotalProcessorTime);
+        var batch = batchRun with { ItemsPerOperation = batchSize };
         batch.Print(baseline, 44);
 
         var warnings = await CountAsync(connectionString, "safety_warnings") - warningsBefore;

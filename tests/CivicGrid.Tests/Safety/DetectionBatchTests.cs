@@ -54,7 +54,12 @@ public abstract class DetectionBatchTests<TApp>(TApp app) : IClassFixture<TApp> 
         {
             db.Add(new DetectionRule
             {
-                CameraId = camera.Id, Type = type, MinConfidence = 0.7, Zone = "0,0 0.5,0 0.5,1 0,1", PersistenceSeconds = 3, CooldownSeconds = 30,
+                CameraId = camera.Id,
+                Type = type,
+                MinConfidence = 0.7,
+                Zone = "0,0 0.5,0 0.5,1 0,1",
+                PersistenceSeconds = 3,
+                CooldownSeconds = 30,
             });
         }
 
