@@ -7,10 +7,13 @@ namespace CivicGrid.Bench;
 internal sealed record IntakeLoadResult(string Name, int Concurrency, long Completed, long Failed, double Seconds, double[] LatenciesMs, string? FirstError,
     TimeSpan? ServerCpu = null)
 {
-    public double PerSecond => Completed / Seconds;
+    /// <summary>Items (e.g. events of a batch) each operation carries; rates and CPU are per item.</summary>
+    public int ItemsPerOperation { get; init; } = 1;
 
-    /// <summary>The server process's CPU time per completed operation inside the window; null when not measured.</summary>
-    public double? ServerCpuMsPerOperation => ServerCpu is { } cpu && Completed > 0 ? cpu.TotalMilliseconds / Completed : null;
+    public double PerSecond => Completed * ItemsPerOperation / Seconds;
+
+    /// <summary>The server process's CPU time per completed item inside the window; null when not measured.</summary>
+    public double? ServerCpuMsPerOperation => ServerCpu is { } cpu && Completed > 0 ? cpu.TotalMilliseconds / (Completed * ItemsPerOperation) : null;
 
     /// <summary>Prints one result line: rate, p50/p99, the server's CPU per operation and the ratio to the baseline.</summary>
     public void Print(IntakeLoadResult? baseline, int nameWidth)
@@ -20,6 +23,11 @@ internal sealed record IntakeLoadResult(string Name, int Concurrency, long Compl
         if (ServerCpuMsPerOperation is { } cpu)
         {
             line += string.Create(CultureInfo.InvariantCulture, $"  应用 CPU {cpu:N2} ms/条");
+        }
+
+        if (ItemsPerOperation > 1)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"  （{Completed / Seconds:N0} 请求/秒 × {ItemsPerOperation} 条；p50/p99 为每请求，亦即其中每条等到确认的时间）");
         }
 
         if (Failed > 0)

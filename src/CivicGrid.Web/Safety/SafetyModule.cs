@@ -10,6 +10,7 @@ public static class SafetyModule
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
             .Validate(o => StarGrading.Check(o.StarTable) is null && o.FailBelow is > 0 and <= 1, "CivicGrid:Safety:Audits 配置无效：星级表或不合格线（FailBelow 0–1）有误。").ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DetectionJson.Default));
         return services.AddSafetyUseCases().AddAuditUseCases().AddCameraEditing().AddDetectors();
     }
 

@@ -6,23 +6,27 @@ using Microsoft.Extensions.Logging;
 namespace CivicGrid.Safety.Detections;
 
 /// <summary>One detection waiting to be written, with the warning it raised (if any).</summary>
-internal sealed class PendingDetection(Detection detection, DetectionWarning? warning)
+internal sealed record PendingDetection(Detection Detection, DetectionWarning? Warning);
+
+/// <summary>The detections of one request: written in the same transaction, answered together after its commit.</summary>
+internal sealed class PendingGroup(IReadOnlyList<PendingDetection> items)
 {
-    public Detection Detection { get; } = detection;
-    public DetectionWarning? Warning { get; } = warning;
-    public TaskCompletionSource<long?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public IReadOnlyList<PendingDetection> Items { get; } = items;
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
 /// Group commit for detections, as the case intake does it (<see cref="Cases.Intake.IntakeWriter"/>): one writer takes
-/// whatever has queued up (at most <see cref="MaxBatch"/>), writes warnings and detections in one transaction and answers
-/// each caller after the commit. A failed batch is retried one by one, so a bad row costs only itself.
+/// whatever has queued up (about <see cref="MaxBatch"/> detections), writes warnings and detections in one transaction and
+/// answers each caller after the commit. A request's detections always share a transaction. A failed batch is retried
+/// request by request, so a bad row costs only its own request. On PostgreSQL the rows go in by binary COPY
+/// (<see cref="DetectionCopy"/>), elsewhere through EF Core.
 /// </summary>
 public sealed class DetectionWriter : IAsyncDisposable
 {
     public const int MaxBatch = 500;
 
-    private readonly Channel<PendingDetection> _queue = Channel.CreateBounded<PendingDetection>(
+    private readonly Channel<PendingGroup> _queue = Channel.CreateBounded<PendingGroup>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
@@ -38,11 +42,12 @@ public sealed class DetectionWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Queues the detection and waits for its commit; answers the id of the warning it raised, if any.</summary>
-    internal async Task<long?> WriteAsync(PendingDetection pending, CancellationToken ct)
+    /// <summary>Queues the detections and waits for their commit; afterwards each warning carries its id.</summary>
+    internal async Task WriteAsync(IReadOnlyList<PendingDetection> items, CancellationToken ct)
     {
-        await _queue.Writer.WriteAsync(pending, ct);
-        return await pending.Done.Task.WaitAsync(ct);
+        var group = new PendingGroup(items);
+        await _queue.Writer.WriteAsync(group, ct);
+        await group.Done.Task.WaitAsync(ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -53,12 +58,29 @@ public sealed class DetectionWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<PendingDetection>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        var batch = new List<PendingGroup>();
+        var pending = default(PendingGroup);
+        while (pending is not null || await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            var count = 0;
+            if (pending is not null)
             {
                 batch.Add(pending);
+                count = pending.Items.Count;
+                pending = null;
+            }
+
+            while (count < MaxBatch && _queue.Reader.TryRead(out var group))
+            {
+                // A request's detections are never split; one that would overflow the batch starts the next.
+                if (count > 0 && count + group.Items.Count > MaxBatch)
+                {
+                    pending = group;
+                    break;
+                }
+
+                batch.Add(group);
+                count += group.Items.Count;
             }
 
             await WriteBatchAsync(batch);
@@ -66,7 +88,7 @@ public sealed class DetectionWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteBatchAsync(List<PendingDetection> batch)
+    private async Task WriteBatchAsync(List<PendingGroup> batch)
     {
         try
         {
@@ -76,7 +98,7 @@ public sealed class DetectionWriter : IAsyncDisposable
         }
         catch (Exception ex) when (batch.Count > 1)
         {
-            _log.LogWarning(ex, "{Count} 条识别事件整批写入失败，逐条重试。", batch.Count);
+            _log.LogWarning(ex, "{Count} 个请求的识别事件整批写入失败，逐个请求重试。", batch.Count);
         }
         catch (Exception ex)
         {
@@ -85,47 +107,57 @@ public sealed class DetectionWriter : IAsyncDisposable
             return;
         }
 
-        foreach (var pending in batch)
+        foreach (var group in batch)
         {
             try
             {
-                pending.Detection.Id = 0;
-                pending.Detection.WarningId = null;
-                if (pending.Warning is { } w)
+                foreach (var p in group.Items)
                 {
-                    w.Id = 0;
+                    p.Detection.Id = 0;
+                    p.Detection.WarningId = null;
+                    if (p.Warning is { } w)
+                    {
+                        w.Id = 0;
+                    }
                 }
 
-                await WriteTogetherAsync([pending]);
-                Answer([pending]);
+                await WriteTogetherAsync([group]);
+                Answer([group]);
             }
             catch (Exception ex)
             {
                 _log.LogError(ex, "识别事件写入失败。");
-                pending.Done.TrySetException(ex);
+                group.Done.TrySetException(ex);
             }
         }
     }
 
-    private void Answer(IReadOnlyList<PendingDetection> written)
+    private void Answer(IReadOnlyList<PendingGroup> written)
     {
-        foreach (var pending in written)
+        foreach (var group in written)
         {
-            pending.Done.TrySetResult(pending.Warning?.Id);
-            if (pending.Warning is { } w)
+            group.Done.TrySetResult();
+            foreach (var w in group.Items.Select(p => p.Warning).OfType<DetectionWarning>())
             {
                 _notifier.Publish(new WarningChange(w.Id, w.EnterpriseId, IsNew: true));
             }
         }
     }
 
-    private async Task WriteTogetherAsync(IReadOnlyList<PendingDetection> batch)
+    private async Task WriteTogetherAsync(IReadOnlyList<PendingGroup> batch)
     {
+        var items = batch.Count == 1 ? batch[0].Items : batch.SelectMany(g => g.Items).ToList();
         await using var db = await _dbFactory.CreateDbContextAsync();
+        if (db.Database.IsNpgsql())
+        {
+            await DetectionCopy.WriteAsync(db, items);
+            return;
+        }
+
         db.Database.AutoSavepointsEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync();
-        var warnings = batch.Where(p => p.Warning is not null).ToList();
+        var warnings = items.Where(p => p.Warning is not null).ToList();
         if (warnings.Count > 0)
         {
             db.AddRange(warnings.Select(p => p.Warning!));
@@ -136,7 +168,7 @@ public sealed class DetectionWriter : IAsyncDisposable
             }
         }
 
-        db.AddRange(batch.Select(p => p.Detection));
+        db.AddRange(items.Select(p => p.Detection));
         await db.SaveChangesAsync();
         await tx.CommitAsync();
     }

@@ -2,6 +2,7 @@ using CivicGrid.Accounts;
 using CivicGrid.Cases.Attachments;
 using CivicGrid.Platform;
 using CivicGrid.Platform.Calendar;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -20,40 +21,114 @@ public sealed record DetectionAnswer(bool Accepted, long? WarningId);
 public sealed record DetectionCaller(AccessScope Scope, int? KeyEnterpriseId);
 
 /// <summary>
-/// Takes one detection: checks it, finds the camera and its rule for the type, lets the rule engine decide, and hands
-/// the detection (and the warning, with its snapshot stored) to the group-commit writer; answers after the commit.
+/// Takes one detection, or a batch of them from an edge box: checks each, finds the camera and its rule for the type, lets
+/// the rule engine decide, and hands the detections (and the warnings, with their snapshots stored) to the group-commit
+/// writer; answers after the commit. A batch is checked whole before any rule sees it, so a bad item refuses the request
+/// and leaves neither rows nor rule state behind; its items then pass the rules in order, as if sent one by one.
 /// </summary>
-public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter writer, WorkingCalendarProvider calendars, UploadFile upload,
+/// <remarks>
+/// <see cref="UploadFile"/> is taken from the request's services only when a warning has a snapshot to store: it holds a
+/// DbContext, and building one for every event (most have no snapshot) is wasted work on the busiest path.
+/// </remarks>
+public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter writer, WorkingCalendarProvider calendars, IServiceProvider services,
     TimeProvider clock, ILogger<IngestDetection> log)
 {
     public const int MaxBoxes = 100;
     public const int MaxSnapshotBytes = 2 * 1024 * 1024;
+    public const int MaxBatchItems = 500;
     private const double Slack = 1e-6;
+
+    /// <summary>A detection that passed the checks, with its camera.</summary>
+    private sealed record CheckedDetection(CameraEntry Camera, DetectionType Type, DetectionEvent Event, byte[]? Snapshot);
 
     public async Task<Outcome<DetectionAnswer>> HandleAsync(DetectionCaller caller, DetectionRequest request, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        var (item, failure) = await CheckAsync(caller, request, now, "", ct);
+        if (item is null)
+        {
+            return failure!;
+        }
+
+        var pending = await DecideAsync(caller, item, now, ct);
+        await writer.WriteAsync([pending], ct);
+        return Outcome<DetectionAnswer>.Ok(Answer(pending));
+    }
+
+    /// <summary>Up to <see cref="MaxBatchItems"/> detections in one request: all are written, in one transaction, or none.</summary>
+    public async Task<Outcome<IReadOnlyList<DetectionAnswer>>> HandleBatchAsync(DetectionCaller caller, IReadOnlyList<DetectionRequest?>? requests,
+        CancellationToken ct = default)
+    {
+        if (requests is not { Count: > 0 and <= MaxBatchItems })
+        {
+            return Outcome<IReadOnlyList<DetectionAnswer>>.Invalid("", $"请提交 1 到 {MaxBatchItems} 条识别事件（JSON 数组）。");
+        }
+
+        var now = clock.GetUtcNow();
+        var items = new List<CheckedDetection>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var where = $"[{i}]";
+            if (requests[i] is not { } request)
+            {
+                return Outcome<IReadOnlyList<DetectionAnswer>>.Invalid(where, $"第 {i + 1} 条（下标 {i}）为空，整批未写入。");
+            }
+
+            var (item, failure) = await CheckAsync(caller, request, now, where, ct);
+            if (item is null)
+            {
+                var prefix = $"第 {i + 1} 条（下标 {i}）有误，整批未写入：";
+                return failure!.Status switch
+                {
+                    OutcomeStatus.NotFound => Outcome<IReadOnlyList<DetectionAnswer>>.NotFound(prefix + failure.Message),
+                    OutcomeStatus.Forbidden => Outcome<IReadOnlyList<DetectionAnswer>>.Forbidden(prefix + failure.Message),
+                    _ => Outcome<IReadOnlyList<DetectionAnswer>>.Invalid(failure.Problems, prefix + failure.Problems[0].Message),
+                };
+            }
+
+            items.Add(item);
+        }
+
+        var pending = new List<PendingDetection>(items.Count);
+        foreach (var item in items)
+        {
+            pending.Add(await DecideAsync(caller, item, now, ct));
+        }
+
+        await writer.WriteAsync(pending, ct);
+        return Outcome<IReadOnlyList<DetectionAnswer>>.Ok(pending.ConvertAll(Answer));
+    }
+
+    private static DetectionAnswer Answer(PendingDetection p) => new(p.Warning is not null, p.Warning?.Id);
+
+    /// <summary>Validation, camera and permission; touches no rule state. <paramref name="where"/> prefixes the fields (batch index).</summary>
+    private async Task<(CheckedDetection? Item, Outcome<DetectionAnswer>? Failure)> CheckAsync(DetectionCaller caller, DetectionRequest request,
+        DateTimeOffset now, string where, CancellationToken ct)
+    {
         var (type, boxes, snapshot, problems) = Validate(request, now);
         if (problems.Count > 0)
         {
-            return Outcome<DetectionAnswer>.Invalid(problems);
+            return (null, Outcome<DetectionAnswer>.Invalid(where.Length == 0 ? problems : problems.ConvertAll(p => p with { Where = $"{where}.{p.Where}" })));
         }
 
         var camera = await cameras.FindAsync(request.CameraCode!.Trim(), ct);
         if (camera is null)
         {
-            return Outcome<DetectionAnswer>.NotFound($"摄像头 {request.CameraCode} 未登记或已停用。");
+            return (null, Outcome<DetectionAnswer>.NotFound($"摄像头 {request.CameraCode} 未登记或已停用。"));
         }
 
         var allowed = caller.KeyEnterpriseId is { } keyEnterprise
             ? keyEnterprise == camera.EnterpriseId
             : SafetyAccess.CanSee(caller.Scope, camera.EnterpriseId, camera.EnterpriseRegionCode);
-        if (!allowed)
-        {
-            return Outcome<DetectionAnswer>.Forbidden($"无权上报摄像头 {camera.Code} 的识别事件。");
-        }
+        return allowed
+            ? (new CheckedDetection(camera, type, new DetectionEvent(request.OccurredAt!.Value, request.Confidence!.Value, boxes), snapshot), null)
+            : (null, Outcome<DetectionAnswer>.Forbidden($"无权上报摄像头 {camera.Code} 的识别事件。"));
+    }
 
-        var e = new DetectionEvent(request.OccurredAt!.Value, request.Confidence!.Value, boxes);
+    /// <summary>The rule engine's verdict (this changes the rule state) and the rows to write.</summary>
+    private async Task<PendingDetection> DecideAsync(DetectionCaller caller, CheckedDetection item, DateTimeOffset now, CancellationToken ct)
+    {
+        var (camera, type, e, snapshot) = item;
         RuleDecision decision;
         RuleAction action = RuleAction.WarningOnly;
         if (camera.Rules.TryGetValue(type, out var rule))
@@ -71,7 +146,7 @@ public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter wri
             decision = new RuleDecision(DetectionVerdict.RuleOff);
         }
 
-        var boxText = DetectionBox.Format(boxes);
+        var boxText = DetectionBox.Format(e.Boxes);
         var detection = new Detection
         {
             CameraId = camera.Id,
@@ -99,8 +174,7 @@ public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter wri
             };
         }
 
-        var warningId = await writer.WriteAsync(new PendingDetection(detection, warning), ct);
-        return Outcome<DetectionAnswer>.Ok(new DetectionAnswer(warningId is not null, warningId));
+        return new PendingDetection(detection, warning);
     }
 
     /// <summary>On a working day of the calendar, inside one of its working periods (local time).</summary>
@@ -218,7 +292,7 @@ public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter wri
 
     private async Task<string?> StoreSnapshotAsync(AccessScope scope, CameraEntry camera, byte[] snapshot, CancellationToken ct)
     {
-        var stored = await upload.HandleAsync(scope, snapshot, camera.Code + ".jpg", ct);
+        var stored = await services.GetRequiredService<UploadFile>().HandleAsync(scope, snapshot, camera.Code + ".jpg", ct);
         if (stored.Succeeded)
         {
             return stored.Value!.Id;
