@@ -117,18 +117,30 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The filtered cases the caller sees, in parts that do not overlap. What an area role sees beyond his areas (his own
-    /// reports, his units' cases elsewhere) is normally a handful of cases found through the assignments: their ids are
-    /// read once here rather than in both the count and the page query.
+    /// reports, his units' cases elsewhere) is normally a handful of cases: their ids are read once here rather than in
+    /// both the count and the page query.
     /// </summary>
     private async Task<List<IQueryable<Case>>> VisiblePartsAsync(AccessScope scope, IQueryable<Case> query, List<CaseStatus>? statuses, CancellationToken ct)
     {
         const int MaxBeyond = 1000;
-        var (areas, beyond) = CaseAccess.VisibleParts(scope);
+        var (areas, beyond, unitAssignmentsOutside) = CaseAccess.VisibleParts(scope);
         var parts = areas.SelectMany(a => ByStatus(query.Where(a), statuses)).ToList();
         var inStatus = statuses is null ? query : query.Where(c => statuses.Contains(c.Status));
         var others = beyond.Select(b => inStatus.Where(b)).ToList();
         if (parts.Count > 0)
         {
+            if (unitAssignmentsOutside is not null)
+            {
+                // A 镇街 office's unit has tens of thousands of cases, nearly all in its own 镇街: the candidates for its
+                // cases elsewhere come from ranges of the assignment index, not from reading every one of its cases.
+                var candidates = await unitAssignmentsOutside.Select(p => db.Set<CaseAssignment>().Where(p).Select(a => a.CaseId))
+                    .Aggregate((a, b) => a.Union(b)).Take(MaxBeyond + 1).ToListAsync(ct);
+                if (candidates.Count <= MaxBeyond)
+                {
+                    others[^1] = others[^1].Where(c => candidates.Contains(c.Id));
+                }
+            }
+
             var ids = await others.Select(o => o.Select(c => c.Id)).Aggregate((a, b) => a.Concat(b)).OrderBy(id => id).Take(MaxBeyond + 1).ToListAsync(ct);
             if (ids.Count <= MaxBeyond)
             {
