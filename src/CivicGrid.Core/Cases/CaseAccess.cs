@@ -45,7 +45,7 @@ public static class CaseAccess
             beyond.Add(Expression.Lambda<Func<Case, bool>>(body, parameter));
         }
 
-        return new VisibilityParts(ways.Take(areas).ToList(), beyond, UnitAssignmentsOutside(scope));
+        return new VisibilityParts(ways.Take(areas).ToList(), OutermostAreas(scope), beyond, UnitAssignmentsOutside(scope));
     }
 
     /// <summary>
@@ -90,8 +90,7 @@ public static class CaseAccess
     /// </summary>
     private static List<Expression<Func<Case, bool>>> Ways(AccessScope scope)
     {
-        var areas = AreaPrefixes(scope);
-        var ways = areas.Where(p => !areas.Any(q => q != p && RegionLevels.IsWithin(p, q))).Select(CaseRegions.Within).ToList();
+        var ways = OutermostAreas(scope).Select(CaseRegions.Within).ToList();
         var me = scope.UserId;
         ways.Add(c => c.ReporterUserId == me);
         var units = scope.ScopedUnitIds.ToList();
@@ -101,6 +100,12 @@ public static class CaseAccess
         }
 
         return ways;
+    }
+
+    private static List<string> OutermostAreas(AccessScope scope)
+    {
+        var areas = AreaPrefixes(scope);
+        return areas.Where(p => !areas.Any(q => q != p && RegionLevels.IsWithin(p, q))).ToList();
     }
 
     private static Expression AnyOf(IEnumerable<Expression<Func<Case, bool>>> ways, ParameterExpression parameter) =>
@@ -144,9 +149,11 @@ public static class CaseAccess
 
 /// <summary>
 /// What a caller sees, in parts that do not overlap: his areas, and what he sees beyond them (own reports, then his units'
-/// cases when he has units); <paramref name="UnitAssignmentsOutside"/> finds the assignments of the cases in the last of those.
+/// cases when he has units); <paramref name="AreaCodes"/> are the regions of <paramref name="Areas"/>, in the same order;
+/// <paramref name="UnitAssignmentsOutside"/> finds the assignments of the cases in the last of the parts beyond.
 /// </summary>
 public sealed record VisibilityParts(
     IReadOnlyList<Expression<Func<Case, bool>>> Areas,
+    IReadOnlyList<string> AreaCodes,
     IReadOnlyList<Expression<Func<Case, bool>>> Beyond,
     IReadOnlyList<Expression<Func<CaseAssignment, bool>>>? UnitAssignmentsOutside);
