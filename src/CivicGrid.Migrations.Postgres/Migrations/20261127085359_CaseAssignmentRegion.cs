@@ -24,11 +24,15 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                 name: "IX_case_assignments_UnitId_RegionCode_CaseId",
                 table: "case_assignments",
                 columns: new[] { "UnitId", "RegionCode", "CaseId" });
+
+            migrationBuilder.Sql(CivicGrid.Data.FullTextSql.PostgresTownWordsUp);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(CivicGrid.Data.FullTextSql.PostgresTownWordsDown);
+
             migrationBuilder.DropIndex(
                 name: "IX_case_assignments_UnitId_RegionCode_CaseId",
                 table: "case_assignments");
