@@ -54,7 +54,7 @@ public sealed class CaseRegionsTests
     public void Regions_that_are_no_digit_codes_have_no_gaps_and_no_regions_leave_one_gap_for_everything()
     {
         Assert.Null(CaseRegions.Outside(["11019900a"]));
-        Assert.Equal([(null, null)], CaseRegions.Outside([]));
+        Assert.Equal(new List<(string?, string?)> { (null, null) }, CaseRegions.Outside([]));
     }
 
     [Fact]
