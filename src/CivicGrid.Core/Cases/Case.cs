@@ -51,6 +51,10 @@ public sealed class Case
         {
             field = value;
             TownCode = value is { Length: >= TownCodeLength } ? value[..TownCodeLength] : null;
+            foreach (var assignment in Assignments)
+            {
+                assignment.RegionCode = value;
+            }
         }
     }
 
@@ -110,6 +114,13 @@ public sealed class CaseAssignment
     public long Id { get; set; }
     public long CaseId { get; set; }
     public int UnitId { get; set; }
+
+    /// <summary>
+    /// The case's cell (<see cref="Case.RegionCode"/>), kept with the assignment: a unit's cases outside a caller's areas
+    /// are then found from the assignment index alone, without reading every case of the unit (see CaseQueries.ListAsync).
+    /// </summary>
+    public string? RegionCode { get; set; }
+
     public bool IsLead { get; set; }
     public int Round { get; set; }
     public DateTimeOffset DispatchedAt { get; set; }

@@ -45,7 +45,42 @@ public static class CaseAccess
             beyond.Add(Expression.Lambda<Func<Case, bool>>(body, parameter));
         }
 
-        return new VisibilityParts(ways.Take(areas).ToList(), beyond);
+        return new VisibilityParts(ways.Take(areas).ToList(), OutermostAreas(scope), beyond, UnitAssignmentsOutside(scope));
+    }
+
+    /// <summary>
+    /// Where the cases of the caller's units outside his areas are to be found: his units' assignments whose cell is
+    /// unknown or lies between his areas, one predicate per gap, each a range of the (UnitId, RegionCode, CaseId) index.
+    /// They hold every case of the "dispatched to his units" part of <see cref="VisibleParts"/> (an assignment keeps its
+    /// case's cell, and a located case carries its cell's district) and, for a 镇街 office, few others: its cases are
+    /// nearly all in its own 镇街. Null when the caller has no units.
+    /// </summary>
+    private static List<Expression<Func<CaseAssignment, bool>>>? UnitAssignmentsOutside(AccessScope scope)
+    {
+        var units = scope.ScopedUnitIds.ToList();
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        if (CaseRegions.Outside(AreaPrefixes(scope)) is not { } gaps)
+        {
+            return [a => units.Contains(a.UnitId)];
+        }
+
+        var outside = new List<Expression<Func<CaseAssignment, bool>>> { a => units.Contains(a.UnitId) && a.RegionCode == null };
+        foreach (var (from, to) in gaps)
+        {
+            outside.Add((from, to) switch
+            {
+                (null, null) => a => units.Contains(a.UnitId) && a.RegionCode != null,
+                (null, { } below) => a => units.Contains(a.UnitId) && a.RegionCode != null && string.Compare(a.RegionCode, below) < 0,
+                ({ } least, null) => a => units.Contains(a.UnitId) && string.Compare(a.RegionCode, least) >= 0,
+                ({ } least, { } below) => a => units.Contains(a.UnitId) && string.Compare(a.RegionCode, least) >= 0 && string.Compare(a.RegionCode, below) < 0,
+            });
+        }
+
+        return outside;
     }
 
     /// <summary>
@@ -55,8 +90,7 @@ public static class CaseAccess
     /// </summary>
     private static List<Expression<Func<Case, bool>>> Ways(AccessScope scope)
     {
-        var areas = AreaPrefixes(scope);
-        var ways = areas.Where(p => !areas.Any(q => q != p && RegionLevels.IsWithin(p, q))).Select(CaseRegions.Within).ToList();
+        var ways = OutermostAreas(scope).Select(CaseRegions.Within).ToList();
         var me = scope.UserId;
         ways.Add(c => c.ReporterUserId == me);
         var units = scope.ScopedUnitIds.ToList();
@@ -66,6 +100,12 @@ public static class CaseAccess
         }
 
         return ways;
+    }
+
+    private static List<string> OutermostAreas(AccessScope scope)
+    {
+        var areas = AreaPrefixes(scope);
+        return areas.Where(p => !areas.Any(q => q != p && RegionLevels.IsWithin(p, q))).ToList();
     }
 
     private static Expression AnyOf(IEnumerable<Expression<Func<Case, bool>>> ways, ParameterExpression parameter) =>
@@ -107,5 +147,13 @@ public static class CaseAccess
         scope.Assignments.Where(a => roles.Contains(a.Role) && a.RegionCode is not null).Select(a => a.RegionCode!).Distinct().ToList();
 }
 
-/// <summary>What a caller sees, in parts that do not overlap: his areas, and what he sees beyond them (own reports, his units' cases).</summary>
-public sealed record VisibilityParts(IReadOnlyList<Expression<Func<Case, bool>>> Areas, IReadOnlyList<Expression<Func<Case, bool>>> Beyond);
+/// <summary>
+/// What a caller sees, in parts that do not overlap: his areas, and what he sees beyond them (own reports, then his units'
+/// cases when he has units); <paramref name="AreaCodes"/> are the regions of <paramref name="Areas"/>, in the same order;
+/// <paramref name="UnitAssignmentsOutside"/> finds the assignments of the cases in the last of the parts beyond.
+/// </summary>
+public sealed record VisibilityParts(
+    IReadOnlyList<Expression<Func<Case, bool>>> Areas,
+    IReadOnlyList<string> AreaCodes,
+    IReadOnlyList<Expression<Func<Case, bool>>> Beyond,
+    IReadOnlyList<Expression<Func<CaseAssignment, bool>>>? UnitAssignmentsOutside);

@@ -27,7 +27,6 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
     public async Task<Outcome<PagedList<CaseListItem>>> ListAsync(AccessScope scope, CaseFilter filter, CancellationToken ct = default)
     {
         var (page, size) = Paging.Normalize(filter.Page, filter.PageSize);
-        var query = string.IsNullOrWhiteSpace(filter.Q) ? db.Set<Case>() : CaseSearch.Matching(db, filter.Q);
         List<CaseStatus>? statuses = null;
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
@@ -47,29 +46,32 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         }
 
         var region = filter.RegionCode?.Trim();
-        if (!string.IsNullOrEmpty(region))
-        {
-            query = query.Where(CaseRegions.Within(region));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
-        {
-            var category = CategoryCodes.Normalize(filter.CategoryCode);
-            query = query.Where(c => c.CategoryCode != null && c.CategoryCode.StartsWith(category));
-        }
-
         // Full-text matches come from a bitmap of the word's GIN entries, in no order: one part per status would only
         // build that bitmap once per status.
         var split = string.IsNullOrWhiteSpace(filter.Q) ? statuses : null;
-        if (statuses is not null && split is null)
+
+        // The filtered cases; town names the 镇街 all of them lie in, when known, for the full-text search to read only its entries.
+        IQueryable<Case> Filtered(string? town)
         {
-            query = query.Where(c => statuses.Contains(c.Status));
+            var query = string.IsNullOrWhiteSpace(filter.Q) ? db.Set<Case>() : CaseSearch.Matching(db, filter.Q, town ?? TownOf(region));
+            if (!string.IsNullOrEmpty(region))
+            {
+                query = query.Where(CaseRegions.Within(region));
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+            {
+                var category = CategoryCodes.Normalize(filter.CategoryCode);
+                query = query.Where(c => c.CategoryCode != null && c.CategoryCode.StartsWith(category));
+            }
+
+            return statuses is not null && split is null ? query.Where(c => statuses.Contains(c.Status)) : query;
         }
 
         // Asking for a region inside one of his areas, the caller sees all of it: no visibility condition is needed.
         var parts = !string.IsNullOrEmpty(region) && CaseAccess.SeesWholeRegion(scope, region)
-            ? ByStatus(query, split).ToList()
-            : await VisiblePartsAsync(scope, query, split, ct);
+            ? ByStatus(Filtered(null), split).ToList()
+            : await VisiblePartsAsync(scope, Filtered, split, ct);
         var keys = parts.Select(part => part.Select(c => new { c.Id, c.ReportedAt })).Aggregate((a, b) => a.Concat(b));
 
         // The first keys in list order are read once: a small list is counted and paged from them; a large one is
@@ -117,18 +119,32 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The filtered cases the caller sees, in parts that do not overlap. What an area role sees beyond his areas (his own
-    /// reports, his units' cases elsewhere) is normally a handful of cases found through the assignments: their ids are
-    /// read once here rather than in both the count and the page query.
+    /// reports, his units' cases elsewhere) is normally a handful of cases: their ids are read once here rather than in
+    /// both the count and the page query.
     /// </summary>
-    private async Task<List<IQueryable<Case>>> VisiblePartsAsync(AccessScope scope, IQueryable<Case> query, List<CaseStatus>? statuses, CancellationToken ct)
+    private async Task<List<IQueryable<Case>>> VisiblePartsAsync(AccessScope scope, Func<string?, IQueryable<Case>> filtered, List<CaseStatus>? statuses,
+        CancellationToken ct)
     {
         const int MaxBeyond = 1000;
-        var (areas, beyond) = CaseAccess.VisibleParts(scope);
-        var parts = areas.SelectMany(a => ByStatus(query.Where(a), statuses)).ToList();
+        var (areas, areaCodes, beyond, unitAssignmentsOutside) = CaseAccess.VisibleParts(scope);
+        var parts = areas.SelectMany((a, i) => ByStatus(filtered(TownOf(areaCodes[i])).Where(a), statuses)).ToList();
+        var query = filtered(null);
         var inStatus = statuses is null ? query : query.Where(c => statuses.Contains(c.Status));
         var others = beyond.Select(b => inStatus.Where(b)).ToList();
         if (parts.Count > 0)
         {
+            if (unitAssignmentsOutside is not null)
+            {
+                // A 镇街 office's unit has tens of thousands of cases, nearly all in its own 镇街: the candidates for its
+                // cases elsewhere come from ranges of the assignment index, not from reading every one of its cases.
+                var candidates = await unitAssignmentsOutside.Select(p => db.Set<CaseAssignment>().Where(p).Select(a => a.CaseId))
+                    .Aggregate((a, b) => a.Union(b)).OrderBy(id => id).Take(MaxBeyond + 1).ToListAsync(ct);
+                if (candidates.Count <= MaxBeyond)
+                {
+                    others[^1] = others[^1].Where(c => candidates.Contains(c.Id));
+                }
+            }
+
             var ids = await others.Select(o => o.Select(c => c.Id)).Aggregate((a, b) => a.Concat(b)).OrderBy(id => id).Take(MaxBeyond + 1).ToListAsync(ct);
             if (ids.Count <= MaxBeyond)
             {
@@ -139,6 +155,9 @@ public sealed class CaseQueries(AppDbContext db, TimeProvider clock)
         parts.AddRange(others);
         return parts;
     }
+
+    /// <summary>The 镇街 a region lies in, or null for the district and codes too short to name one.</summary>
+    private static string? TownOf(string? region) => region is { Length: >= Case.TownCodeLength } ? region[..Case.TownCodeLength] : null;
 
     /// <summary>
     /// One part per asked status. <c>Status IN (…)</c> gives the matches in no useful order, so PostgreSQL would read and

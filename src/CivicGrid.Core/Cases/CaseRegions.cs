@@ -40,6 +40,41 @@ public static class CaseRegions
         return c => c.RegionCode != null && c.RegionCode.StartsWith(region);
     }
 
+    /// <summary>
+    /// The cell codes outside all of <paramref name="regions"/>, as ranges From ≤ code &lt; To in code order (null is an
+    /// open end): the gaps between the regions' own ranges (see <see cref="Within"/>). Null when a region is not a digit
+    /// code, whose cells are no range. Without regions, one range holds every code.
+    /// </summary>
+    public static List<(string? From, string? To)>? Outside(IEnumerable<string> regions)
+    {
+        var ranges = new List<(string From, string To)>();
+        foreach (var region in regions)
+        {
+            if (Next(region) is not { } next)
+            {
+                return null;
+            }
+
+            ranges.Add((region, next));
+        }
+
+        ranges.Sort((a, b) => string.CompareOrdinal(a.From, b.From));
+        var gaps = new List<(string?, string?)>();
+        string? end = null;
+        foreach (var (from, to) in ranges)
+        {
+            if (end is null || string.CompareOrdinal(end, from) < 0)
+            {
+                gaps.Add((end, from));
+            }
+
+            end = end is null || string.CompareOrdinal(to, end) > 0 ? to : end;
+        }
+
+        gaps.Add((end, null));
+        return gaps;
+    }
+
     /// <summary>The digit string one above <paramref name="code"/>, of the same length; null when not all digits or all nines.</summary>
     internal static string? Next(string code)
     {

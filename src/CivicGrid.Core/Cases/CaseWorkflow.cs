@@ -24,10 +24,10 @@ public static class CaseWorkflow
         }
 
         var by = now.AddMinutes(acknowledgeMinutes);
-        c.Assignments.Add(new CaseAssignment { UnitId = leadUnitId, IsLead = true, Round = round, DispatchedAt = now, AcknowledgeBy = by });
+        c.Assignments.Add(new CaseAssignment { UnitId = leadUnitId, RegionCode = c.RegionCode, IsLead = true, Round = round, DispatchedAt = now, AcknowledgeBy = by });
         foreach (var co in coUnitIds.Where(u => u != leadUnitId).Distinct())
         {
-            c.Assignments.Add(new CaseAssignment { UnitId = co, IsLead = false, Round = round, DispatchedAt = now, AcknowledgeBy = by });
+            c.Assignments.Add(new CaseAssignment { UnitId = co, RegionCode = c.RegionCode, IsLead = false, Round = round, DispatchedAt = now, AcknowledgeBy = by });
         }
 
         c.DispatchedAt = now;

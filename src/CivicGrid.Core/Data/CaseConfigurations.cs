@@ -45,7 +45,11 @@ internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<Cas
         b.ToTable("case_assignments");
         // Holds the case id too, so a unit's cases are found without reading the assignments themselves.
         b.HasIndex(a => new { a.UnitId, a.IsActive, a.CaseId });
+        // A unit's cases outside a caller's areas (a 镇街 office's cases in other 镇街) are ranges of this index before
+        // any case is read: see CaseQueries.VisiblePartsAsync.
+        b.HasIndex(a => new { a.UnitId, a.RegionCode, a.CaseId });
         b.HasIndex(a => a.CaseId);
+        b.Property(a => a.RegionCode).HasMaxLength(15);
         b.Property(a => a.ReturnReason).HasMaxLength(500);
     }
 }

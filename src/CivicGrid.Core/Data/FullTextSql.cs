@@ -37,6 +37,23 @@ public static class FullTextSql
         CREATE INDEX IF NOT EXISTS "IX_cases_search_vector" ON cases USING GIN (search_vector);
         """;
 
+    /// <summary>
+    /// The words of a case prefixed with its 镇街 ("110199001:垃圾") in a GIN index: a word common across the district
+    /// (垃圾 is in one case of 17) is one entry per 镇街 here, so a search within a 镇街 reads that 镇街's matches only.
+    /// See <c>CaseSearch.Matching</c>.
+    /// </summary>
+    public const string PostgresTownWordsUp = """
+        CREATE OR REPLACE FUNCTION case_town_words(town text, words tsvector) RETURNS text[]
+          LANGUAGE sql IMMUTABLE PARALLEL SAFE
+          RETURN ARRAY(SELECT town || ':' || w FROM unnest(tsvector_to_array(words)) AS w);
+        CREATE INDEX IF NOT EXISTS "IX_cases_town_words" ON cases USING GIN (case_town_words("TownCode", search_vector));
+        """;
+
+    public const string PostgresTownWordsDown = """
+        DROP INDEX IF EXISTS "IX_cases_town_words";
+        DROP FUNCTION IF EXISTS case_town_words(text, tsvector);
+        """;
+
     public const string PostgresDown = """
         DROP INDEX IF EXISTS "IX_cases_search_vector";
         ALTER TABLE cases DROP COLUMN IF EXISTS search_vector;

@@ -777,6 +777,10 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.Property<bool>("IsLead")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -795,6 +799,8 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("UnitId", "IsActive", "CaseId");
+
+                    b.HasIndex("UnitId", "RegionCode", "CaseId");
 
                     b.ToTable("case_assignments", (string)null);
                 });

@@ -759,6 +759,10 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsLead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -777,6 +781,8 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("UnitId", "IsActive", "CaseId");
+
+                    b.HasIndex("UnitId", "RegionCode", "CaseId");
 
                     b.ToTable("case_assignments", (string)null);
                 });

@@ -98,9 +98,94 @@ public abstract class CaseListTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Equal(id, there.GetProperty("items")[0].GetProperty("id").GetInt64());
         var everywhere = await AllPagesAsync(street, "");
         Assert.Contains(id, everywhere.Items.Select(i => i.GetProperty("id").GetInt64()));
-        Assert.All(everywhere.Items.Where(i => i.GetProperty("id").GetInt64() != id),
+        // Another test of this class dispatches a case elsewhere to his office, which he then sees too.
+        var office = (await OfficeOfFirstTownAsync()).GetProperty("name").GetString();
+        Assert.All(everywhere.Items.Where(i => i.GetProperty("id").GetInt64() != id && i.GetProperty("leadUnitName").GetString() != office),
             i => Assert.StartsWith(FirstTown, i.GetProperty("regionCode").GetString()));
     }
+
+    [Fact]
+    public async Task A_street_office_sees_the_cases_dispatched_to_his_office_in_another_town_and_another_street_office_sees_none_of_his()
+    {
+        var admin = await app.ClientAs("admin");
+        var created = await admin.Post("/api/v1/users", new
+        {
+            userName = "street02",
+            displayName = "第二镇街管理员",
+            password = "Street#2026",
+            roles = new[] { new { role = "镇街管理员", regionCode = "110199002" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var street01 = await app.ClientAs("street01");
+        var street02 = await app.ClientAs("street02", "Street#2026");
+        var resident = await app.ClientAs("resident");
+        var dispatcher = await app.ClientAs("dispatcher");
+
+        // A hotline report waits for the dispatcher, who sends the one in the fifth 镇街 to the first 镇街's office.
+        async Task<long> ReportAsync(string community, string description)
+        {
+            var cell = (await admin.GetJson($"/api/v1/regions/{community}/children"))[0];
+            var response = await resident.Post("/api/v1/cases", new
+            {
+                description,
+                lon = cell.GetProperty("centerLon").GetDouble(),
+                lat = cell.GetProperty("centerLat").GetDouble(),
+                source = "hotline",
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var body = await response.Json();
+            Assert.Equal("Reported", body.GetProperty("status").GetString());
+            return body.GetProperty("id").GetInt64();
+        }
+
+        var elsewhere = await ReportAsync("110199005001", "河道里长满了水葫芦，已经影响排水");
+        var inTown = await ReportAsync(FirstTown + "003", "小河边捞上来的水葫芦堆着没人运走");
+        var category = (await admin.GetJson("/api/v1/cases/suggest-category?text=" + Uri.EscapeDataString("河道里长满了水葫芦")))[0].GetProperty("code").GetString();
+        foreach (var body in new object[]
+                 {
+                     new { action = "register", categoryCode = category },
+                     new { action = "dispatch", leadUnitId = (await OfficeOfFirstTownAsync()).GetProperty("id").GetInt32(), acknowledgeMinutes = 30 },
+                 })
+        {
+            var response = await dispatcher.Post($"/api/v1/cases/{elsewhere}/transitions", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        async Task<List<long>> IdsAsync(HttpClient client, string filter)
+        {
+            var (total, items) = await AllPagesAsync(client, filter);
+            var ids = items.Select(i => i.GetProperty("id").GetInt64()).ToList();
+            Assert.Equal(total, ids.Count);
+            Assert.Equal(total, ids.Distinct().Count());
+            return ids;
+        }
+
+        var water = "&q=" + Uri.EscapeDataString("水葫芦");
+        Assert.Contains(elsewhere, await IdsAsync(street01, ""));
+        Assert.Contains(elsewhere, await IdsAsync(street01, "&status=Dispatched"));
+        Assert.Contains(elsewhere, await IdsAsync(street01, "&status=Dispatched,Reported"));
+        Assert.Contains(elsewhere, await IdsAsync(street01, water));
+        Assert.Contains(elsewhere, await IdsAsync(street01, water + "&status=Dispatched"));
+        Assert.DoesNotContain(elsewhere, await IdsAsync(street01, "&status=Reported"));
+        Assert.DoesNotContain(elsewhere, await IdsAsync(street01, "&status=Reported" + water));
+        Assert.Contains(inTown, await IdsAsync(street01, "&status=Reported"));
+        Assert.Contains(inTown, await IdsAsync(street01, water));
+        Assert.Equal([elsewhere], await IdsAsync(street01, "&regionCode=110199005"));
+        Assert.Equal(HttpStatusCode.OK, (await street01.Get($"/api/v1/cases/{elsewhere}")).StatusCode);
+
+        foreach (var filter in new[] { "", "&status=Dispatched,Reported", water, water + "&status=Reported" })
+        {
+            var seen = await IdsAsync(street02, filter);
+            Assert.DoesNotContain(elsewhere, seen);
+            Assert.DoesNotContain(inTown, seen);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await street02.Get($"/api/v1/cases/{inTown}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await street02.Get($"/api/v1/cases/{elsewhere}")).StatusCode);
+    }
+
+    private async Task<JsonElement> OfficeOfFirstTownAsync() =>
+        (await (await app.ClientAs("admin")).GetJson($"/api/v1/units?regionCode={FirstTown}&kind=镇街办事处")).GetProperty("items")[0];
 }
 
 public sealed class CaseListTestsOnSqlite(SqliteApp app) : CaseListTests<SqliteApp>(app);

@@ -32,6 +32,31 @@ public sealed class CaseRegionsTests
         Assert.Equal(within, CaseRegions.Within(region).Compile()(c));
     }
 
+    [Theory]
+    [InlineData("110199001001001", false)]
+    [InlineData("110199001999999", false)]
+    [InlineData("110199003002005", false)]
+    [InlineData("110199000999999", true)]
+    [InlineData("110199002000001", true)]
+    [InlineData("110199003001999", true)]
+    [InlineData("110199003003000", true)]
+    [InlineData("110199025001001", true)]
+    [InlineData("110198999999999", true)]
+    public void A_cell_lies_in_a_gap_between_the_regions_exactly_when_it_is_in_none_of_them(string cell, bool outside)
+    {
+        string[] regions = ["110199003002", "110199001", "110199001002"];
+        var gaps = CaseRegions.Outside(regions)!;
+        Assert.Equal(outside, gaps.Count(g => (g.From is null || string.CompareOrdinal(cell, g.From) >= 0) && (g.To is null || string.CompareOrdinal(cell, g.To) < 0)) == 1);
+        Assert.Equal(outside, !regions.Any(r => cell.StartsWith(r, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Regions_that_are_no_digit_codes_have_no_gaps_and_no_regions_leave_one_gap_for_everything()
+    {
+        Assert.Null(CaseRegions.Outside(["11019900a"]));
+        Assert.Equal(new List<(string?, string?)> { (null, null) }, CaseRegions.Outside([]));
+    }
+
     [Fact]
     public void An_unlocated_case_lies_in_its_district_only()
     {

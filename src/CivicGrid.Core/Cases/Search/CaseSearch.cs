@@ -15,7 +15,13 @@ public static class CaseSearch
     /// the row itself, so the planner can combine the GIN index with the region and status indexes (an id subquery
     /// over the same table would make it collect every match first).
     /// </summary>
-    public static IQueryable<Case> Matching(AppDbContext db, string q)
+    /// <remarks>
+    /// Given the 镇街 (<paramref name="town"/>) every wanted case lies in, PostgreSQL reads that 镇街's entries of the words
+    /// (see <see cref="FullTextSql.PostgresTownWordsUp"/>) instead of the district's: the case's words then contain the
+    /// query's, which is what the tsquery asks (its words joined by AND), and the tsquery itself is left out so the planner
+    /// does not add the district-wide bitmap of a common word.
+    /// </remarks>
+    public static IQueryable<Case> Matching(AppDbContext db, string q, string? town = null)
     {
         var tokens = SearchTokens.ForQuery(q);
         if (tokens.Count == 0)
@@ -26,6 +32,12 @@ public static class CaseSearch
         if (db.Database.IsNpgsql())
         {
             var words = string.Join(' ', tokens);
+            if (town is not null)
+            {
+                return db.Set<Case>().FromSql(
+                    $"""SELECT * FROM cases WHERE "TownCode" = {town} AND case_town_words("TownCode", search_vector) @> case_town_words({town}, to_tsvector('simple'::regconfig, {words}))""");
+            }
+
             return db.Set<Case>().FromSql($"""SELECT * FROM cases WHERE search_vector @@ plainto_tsquery('simple'::regconfig, {words})""");
         }
 
