@@ -106,16 +106,30 @@ public sealed class DashboardQueries(AppDbContext db, IServiceScopeFactory scope
             RegionLevel.Town => Project(towns.Where(f => f.TownCode == code)),
             _ => db.Set<DailyFigure>().AsNoTracking().Where(f => f.CommunityCode == code).Select(f => new DashboardRow
             {
-                Day = f.Day, CategoryTop = f.CategoryTop, Registered = f.Registered, Dispatched = f.Dispatched, Closed = f.Closed,
-                ClosedTimed = f.ClosedTimed, ClosedOnTime = f.ClosedOnTime, Evaluated = f.Evaluated, Satisfied = f.Satisfied,
+                Day = f.Day,
+                CategoryTop = f.CategoryTop,
+                Registered = f.Registered,
+                Dispatched = f.Dispatched,
+                Closed = f.Closed,
+                ClosedTimed = f.ClosedTimed,
+                ClosedOnTime = f.ClosedOnTime,
+                Evaluated = f.Evaluated,
+                Satisfied = f.Satisfied,
                 BasicallySatisfied = f.BasicallySatisfied,
             }),
         };
 
         static IQueryable<DashboardRow> Project(IQueryable<TownDailyFigure> q) => q.Select(f => new DashboardRow
         {
-            Day = f.Day, CategoryTop = f.CategoryTop, Registered = f.Registered, Dispatched = f.Dispatched, Closed = f.Closed,
-            ClosedTimed = f.ClosedTimed, ClosedOnTime = f.ClosedOnTime, Evaluated = f.Evaluated, Satisfied = f.Satisfied,
+            Day = f.Day,
+            CategoryTop = f.CategoryTop,
+            Registered = f.Registered,
+            Dispatched = f.Dispatched,
+            Closed = f.Closed,
+            ClosedTimed = f.ClosedTimed,
+            ClosedOnTime = f.ClosedOnTime,
+            Evaluated = f.Evaluated,
+            Satisfied = f.Satisfied,
             BasicallySatisfied = f.BasicallySatisfied,
         });
     }
