@@ -150,40 +150,19 @@ public sealed class DashboardQueries(AppDbContext db, IServiceScopeFactory scope
     }
 
     /// <summary>
-    /// Cases overdue and still open at the end of today in the area and per child (镇街 of the district, 村居 of a 镇街):
-    /// earlier months from the monthly roll-up, this month's days from the daily figures.
+    /// Cases overdue and still open at the end of today in the area and per child (镇街 of the district, 村居 of a 镇街),
+    /// from the same per-subject balances the scores use.
     /// </summary>
     private async Task<(long Total, Dictionary<string, long> ByChild)> OverdueAsync(RegionLevel level, string code, DateOnly today, CancellationToken ct)
     {
-        var s = FigureSpans.Of(FigureSpans.Beginning, today);
-        var byChild = new Dictionary<string, long>();
-        var months = db.Set<MonthlyFigure>().AsNoTracking()
-            .Where(f => f.Month >= s.FirstMonth && f.Month <= s.LastMonth && (f.OverdueStarted != 0 || f.LateClosed != 0));
-        months = level switch
+        var bySubject = await SubjectFigures.OverdueAsync(db, level == RegionLevel.District ? SubjectKind.Town : SubjectKind.Community, today, ct);
+        // Cases without a known place count for the district as a whole.
+        var byChild = bySubject.Where(p => level switch
         {
-            RegionLevel.District => months.Where(f => f.TownCode == "" || f.TownCode.StartsWith(code)),
-            RegionLevel.Town => months.Where(f => f.TownCode == code),
-            _ => months.Where(f => f.CommunityCode == code),
-        };
-        var days = db.Set<DailyFigure>().AsNoTracking()
-            .Where(f => ((f.Day >= s.HeadFirst && f.Day <= s.HeadLast) || (f.Day >= s.TailFirst && f.Day <= s.TailLast))
-                        && (f.OverdueStarted != 0 || f.LateClosed != 0));
-        days = level switch
-        {
-            RegionLevel.District => days.Where(f => f.TownCode == "" || f.TownCode.StartsWith(code)),
-            RegionLevel.Town => days.Where(f => f.TownCode == code),
-            _ => days.Where(f => f.CommunityCode == code),
-        };
-        var rows = level == RegionLevel.District
-            ? (await months.GroupBy(f => f.TownCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
-                .Concat(await days.GroupBy(f => f.TownCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
-            : (await months.GroupBy(f => f.CommunityCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct))
-                .Concat(await days.GroupBy(f => f.CommunityCode).Select(g => new { g.Key, N = g.Sum(f => f.OverdueStarted - f.LateClosed) }).ToListAsync(ct));
-        foreach (var row in rows)
-        {
-            byChild[row.Key] = byChild.GetValueOrDefault(row.Key) + row.N;
-        }
-
+            RegionLevel.District => p.Key == "" || p.Key.StartsWith(code, StringComparison.Ordinal),
+            RegionLevel.Town => p.Key.StartsWith(code, StringComparison.Ordinal),
+            _ => p.Key == code,
+        }).ToDictionary();
         return (byChild.Values.Sum(), byChild);
     }
 

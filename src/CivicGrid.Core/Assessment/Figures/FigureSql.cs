@@ -22,14 +22,17 @@ internal static class FigureSql
     public const string MonthlyTable = "assessment_monthly_figures";
     public const string TownDailyTable = "assessment_town_daily_figures";
 
-    /// <summary>A table the differences are added to, with its dimensions taken from the daily key.</summary>
-    private sealed record Rollup(string Table, string[] KeyColumns, Func<FigureKey, object[]> Key);
+    /// <summary>A table the differences are added to: its dimensions, and the daily key reduced to them.</summary>
+    private sealed record Rollup(string Table, string[] KeyColumns, Func<FigureKey, FigureKey> Reduce, Func<FigureKey, object[]> Cells);
 
     private static readonly Rollup[] Rollups =
     [
-        new(FiguresTable, ["Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop"], k => [k.Day, k.CommunityCode, k.TownCode, k.UnitId, k.CategoryTop]),
-        new(MonthlyTable, ["Month", "TownCode", "CommunityCode", "UnitId"], k => [k.Day / 100, k.TownCode, k.CommunityCode, k.UnitId]),
-        new(TownDailyTable, ["Day", "TownCode", "CategoryTop"], k => [k.Day, k.TownCode, k.CategoryTop]),
+        new(FiguresTable, ["Day", "CommunityCode", "TownCode", "UnitId", "CategoryTop"], k => k,
+            k => [k.Day, k.CommunityCode, k.TownCode, k.UnitId, k.CategoryTop]),
+        new(MonthlyTable, ["Month", "TownCode", "CommunityCode", "UnitId"], k => k with { Day = k.Day / 100, CategoryTop = "" },
+            k => [k.Day, k.TownCode, k.CommunityCode, k.UnitId]),
+        new(TownDailyTable, ["Day", "TownCode", "CategoryTop"], k => k with { CommunityCode = "", UnitId = 0 },
+            k => [k.Day, k.TownCode, k.CategoryTop]),
     ];
 
     /// <summary>
@@ -44,27 +47,14 @@ internal static class FigureSql
         var args = new List<object>();
         foreach (var rollup in Rollups)
         {
-            var rows = new SortedDictionary<string, (object[] Key, long[] Values)>(StringComparer.Ordinal);
-            foreach (var (key, values) in delta)
-            {
-                var cells = rollup.Key(key);
-                var id = string.Join('\u001f', cells.Select(c => c is int i ? i.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : (string)c));
-                if (rows.TryGetValue(id, out var row))
-                {
-                    for (var i = 0; i < values.Length; i++)
-                    {
-                        row.Values[i] += values[i];
-                    }
-                }
-                else
-                {
-                    rows[id] = (cells, (long[])values.Clone());
-                }
-            }
-
+            var rows = delta.GroupBy(d => rollup.Reduce(d.Key))
+                .Select(g => (Key: g.Key, Values: Enumerable.Range(0, names.Length).Select(i => g.Sum(d => d.Value[i])).ToArray()))
+                .Where(r => r.Values.Any(v => v != 0))
+                .OrderBy(r => r.Key.Day).ThenBy(r => r.Key.TownCode, StringComparer.Ordinal).ThenBy(r => r.Key.CommunityCode, StringComparer.Ordinal)
+                .ThenBy(r => r.Key.UnitId).ThenBy(r => r.Key.CategoryTop, StringComparer.Ordinal);
             var columns = string.Join(", ", rollup.KeyColumns.Concat(names).Select(c => $"\"{c}\""));
             var update = string.Join(", ", names.Select(n => $"\"{n}\" = {rollup.Table}.\"{n}\" + excluded.\"{n}\""));
-            foreach (var chunk in rows.Values.Where(r => r.Values.Any(v => v != 0)).Chunk(RowsPerStatement))
+            foreach (var chunk in rows.Chunk(RowsPerStatement))
             {
                 if (args.Count > MaxArgumentsPerBatch)
                 {
@@ -77,7 +67,7 @@ internal static class FigureSql
                 for (var row = 0; row < chunk.Length; row++)
                 {
                     sql.Append(row == 0 ? "(" : ", (");
-                    object[] cells = [.. chunk[row].Key, .. chunk[row].Values.Cast<object>()];
+                    object[] cells = [.. rollup.Cells(chunk[row].Key), .. chunk[row].Values.Cast<object>()];
                     sql.AppendJoin(", ", cells.Select((_, i) => $"{{{args.Count + i}}}"));
                     sql.Append(')');
                     args.AddRange(cells);
