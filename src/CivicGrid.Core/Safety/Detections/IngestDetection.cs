@@ -78,12 +78,8 @@ public sealed class IngestDetection(CameraDirectory cameras, DetectionWriter wri
             if (item is null)
             {
                 var prefix = $"第 {i + 1} 条（下标 {i}）有误，整批未写入：";
-                return failure!.Status switch
-                {
-                    OutcomeStatus.NotFound => Outcome<IReadOnlyList<DetectionAnswer>>.NotFound(prefix + failure.Message),
-                    OutcomeStatus.Forbidden => Outcome<IReadOnlyList<DetectionAnswer>>.Forbidden(prefix + failure.Message),
-                    _ => Outcome<IReadOnlyList<DetectionAnswer>>.Invalid(failure.Problems, prefix + failure.Problems[0].Message),
-                };
+                var detail = failure!.Problems.Count > 0 ? failure.Problems[0].Message : failure.Message;
+                return new Outcome<IReadOnlyList<DetectionAnswer>>(failure.Status, default, prefix + detail, failure.Problems);
             }
 
             items.Add(item);
