@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Cases;
 
-/// <summary>Appends sealed events to a case's chain within the caller's unit of work.</summary>
-public sealed class CaseHistory(AppDbContext db)
+/// <summary>
+/// Appends sealed events to a case's chain within the caller's unit of work: added to the context, or handed to
+/// <paramref name="write"/> by a caller that writes them itself (the intake's PostgreSQL bulk insert).
+/// </summary>
+public sealed class CaseHistory(AppDbContext db, Action<CaseEvent>? write = null)
 {
     public const string SystemActor = "系统";
 
@@ -41,7 +44,15 @@ public sealed class CaseHistory(AppDbContext db)
         };
         CaseEventChain.Seal(e, hash);
         _heads[c.Id] = (e.Sequence, e.Hash);
-        db.Set<CaseEvent>().Add(e);
+        if (write is null)
+        {
+            db.Set<CaseEvent>().Add(e);
+        }
+        else
+        {
+            write(e);
+        }
+
         return e;
     }
 

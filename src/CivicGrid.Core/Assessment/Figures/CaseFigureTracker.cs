@@ -91,6 +91,25 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
     }
 
     /// <summary>
+    /// Adds cases inserted without SaveChanges (the intake's PostgreSQL bulk write) to the figures, in the caller's
+    /// transaction, as a save of those cases would have.
+    /// </summary>
+    internal static async Task AddInsertedAsync(AppDbContext db, IEnumerable<Case> cases, CancellationToken ct)
+    {
+        var pending = new Pending();
+        foreach (var c in cases)
+        {
+            pending.Cases.Add(c);
+            pending.Added.Add(c);
+        }
+
+        if (await ApplyAsync(db, pending, written: null, ct))
+        {
+            Signal(db)?.Notify();
+        }
+    }
+
+    /// <summary>
     /// The application's <see cref="FigureChanges"/>: this interceptor is one for the process (several test hosts share
     /// it), so it asks the context for the services of the application that made it.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using CivicGrid.Assessment.Figures;
 using CivicGrid.Data;
 using CivicGrid.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -214,7 +215,6 @@ public sealed class IntakeWriter : IAsyncDisposable
                     CaseTriage.Apply(c, plan, c.ReportedAt);
                 }
 
-                db.Add(c);
                 fresh.Add((i, c));
                 if (key is not null)
                 {
@@ -223,23 +223,12 @@ public sealed class IntakeWriter : IAsyncDisposable
             }
         }
 
+        var events = new List<CaseEvent>();
         if (fresh.Count > 0)
         {
-            // The ids come from the insert (of the cases already registered and dispatched); the history hashes cover them,
-            // so it follows in a second round trip.
-            await db.SaveChangesAsync();
-            var history = new CaseHistory(db);
+            await WriteNewAsync(db, reports, fresh, events);
             foreach (var (index, c) in fresh)
             {
-                var report = reports[index];
-                history.Begin(c);
-                await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, report.Reporter, report.ReporterName, c.ReportedAt,
-                    comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: report.Attachments);
-                if (report.Plan is { } plan)
-                {
-                    await CaseTriage.RecordAsync(c, plan, history, c.ReportedAt, CancellationToken.None);
-                }
-
                 answers[index] = new ReportedCase(c.Id, true);
                 written[index] = c;
             }
@@ -256,20 +245,64 @@ public sealed class IntakeWriter : IAsyncDisposable
             }
         }
 
-        if (fresh.Count > 0 || companions)
+        if (companions || (fresh.Count > 0 && !db.Database.IsNpgsql()))
         {
             await db.SaveChangesAsync();
         }
 
         await tx.CommitAsync();
-        var events = db.ChangeTracker.Entries<CaseEvent>().Select(e => e.Entity).ToLookup(e => e.CaseId);
+        var history = events.ToLookup(e => e.CaseId);
         foreach (var (index, c) in fresh)
         {
             reports[index].Written = c;
-            reports[index].WrittenEvents = [.. events[c.Id]];
+            reports[index].WrittenEvents = [.. history[c.Id]];
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// Writes the batch's new cases, registered and dispatched as planned, with their history. On PostgreSQL without EF
+    /// Core's change tracking (ids from the sequence, then one multi-row insert per table, figures by SQL); elsewhere the
+    /// cases are saved first (the history hashes cover their ids) and the history is saved with the companions.
+    /// </summary>
+    private static async Task WriteNewAsync(AppDbContext db, IReadOnlyList<PendingReport> reports, List<(int Index, Case Case)> fresh,
+        List<CaseEvent> events)
+    {
+        var cases = fresh.ConvertAll(f => f.Case);
+        var bulk = db.Database.IsNpgsql();
+        if (bulk)
+        {
+            await CaseBulkInsert.AssignIdsAsync(db, cases);
+        }
+        else
+        {
+            db.AddRange(cases);
+            await db.SaveChangesAsync();
+        }
+
+        var history = new CaseHistory(db, bulk ? events.Add : e =>
+        {
+            db.Add(e);
+            events.Add(e);
+        });
+        foreach (var (index, c) in fresh)
+        {
+            var report = reports[index];
+            history.Begin(c);
+            await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, report.Reporter, report.ReporterName, c.ReportedAt,
+                comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: report.Attachments);
+            if (report.Plan is { } plan)
+            {
+                await CaseTriage.RecordAsync(c, plan, history, c.ReportedAt, CancellationToken.None);
+            }
+        }
+
+        if (bulk)
+        {
+            await CaseBulkInsert.InsertAsync(db, cases, events);
+            await CaseFigureTracker.AddInsertedAsync(db, cases, CancellationToken.None);
+        }
     }
 
     /// <summary>

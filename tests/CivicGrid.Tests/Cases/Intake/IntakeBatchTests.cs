@@ -69,8 +69,29 @@ public abstract class IntakeBatchTests<TApp>(TApp app) : IClassFixture<TApp> whe
         {
             var verdict = await admin.GetJson($"/api/v1/cases/{body.GetProperty("id").GetInt64()}/history/verification");
             Assert.True(verdict.GetProperty("intact").GetBoolean());
+
+            // Read back from the database, the case is what its reporter was answered (on PostgreSQL the batch is
+            // written by the bulk insert, not by EF Core, so every column has to have arrived).
+            var stored = await admin.GetJson($"/api/v1/cases/{body.GetProperty("id").GetInt64()}");
+            foreach (var field in new[] { "number", "status", "source", "categoryCode", "regionCode", "description", "lon", "lat", "reportedAt", "deadline", "version" })
+            {
+                Assert.Equal(Text(body.GetProperty(field)), Text(stored.GetProperty(field)));
+            }
+
+            Assert.Equal(Units(body), Units(stored));
+            Assert.Equal(Steps(body), Steps(stored));
         }
     }
+
+    private static List<string> Units(JsonElement view) =>
+        [.. view.GetProperty("responsibleUnits").EnumerateArray().Select(u => $"{u.GetProperty("unitId")}/{u.GetProperty("isLead")}/{Text(u.GetProperty("acknowledgeBy"))}")];
+
+    private static List<string> Steps(JsonElement view) =>
+        [.. view.GetProperty("history").EnumerateArray().Select(e => $"{e.GetProperty("sequence")}/{e.GetProperty("kind")}/{Text(e.GetProperty("at"))}/{e.GetProperty("comment")}")];
+
+    /// <summary>A value as text; a time as its instant (the answer shows Beijing time, the stored row UTC).</summary>
+    private static string Text(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var at) ? at.UtcDateTime.ToString("O") : value.ToString();
 
     [Fact]
     public async Task A_report_the_database_refuses_fails_alone_and_the_rest_of_its_batch_is_written()
