@@ -91,10 +91,10 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
     }
 
     /// <summary>
-    /// Adds cases inserted without SaveChanges (the intake's PostgreSQL bulk write) to the figures, in the caller's
-    /// transaction, as a save of those cases would have.
+    /// What inserting these new cases changes in the figures, for a writer that inserts them without SaveChanges (the
+    /// intake's PostgreSQL bulk write) and runs the statements in its own transaction, as a save of them would have.
     /// </summary>
-    internal static async Task AddInsertedAsync(AppDbContext db, IEnumerable<Case> cases, CancellationToken ct)
+    internal static IEnumerable<FigureStatement> ForInserted(IReadOnlyCollection<Case> cases)
     {
         var pending = new Pending();
         foreach (var c in cases)
@@ -103,11 +103,12 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
             pending.Added.Add(c);
         }
 
-        if (await ApplyAsync(db, pending, written: null, ct))
-        {
-            Signal(db)?.Notify();
-        }
+        var (delta, facts) = Changes(cases.ToDictionary(c => c.Id), [], pending);
+        return delta.Count == 0 ? FigureSql.FactStatements(facts) : FigureSql.AddStatements(delta).Concat(FigureSql.FactStatements(facts));
     }
+
+    /// <summary>Tells the application the figures changed (after a write that bypassed SaveChanges).</summary>
+    internal static void NotifyChanged(DbContext db) => Signal(db)?.Notify();
 
     /// <summary>
     /// The application's <see cref="FigureChanges"/>: this interceptor is one for the process (several test hosts share
@@ -264,6 +265,28 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
             }
         }
 
+        var (delta, facts) = Changes(cases, old, p);
+        if (delta.Count > 0)
+        {
+            await FigureSql.AddAsync(db, delta, ct);
+        }
+
+        if (facts.Count > 0)
+        {
+            await FigureSql.SaveFactsAsync(db, facts, ct);
+            foreach (var f in facts)
+            {
+                written?.Facts[f.CaseId] = f;
+            }
+        }
+
+        return delta.Count > 0;
+    }
+
+    /// <summary>The figures' differences and the new fact rows for the cases, given the facts they had before.</summary>
+    private static (Dictionary<FigureKey, long[]> Delta, List<CaseFigureFacts> Facts) Changes(Dictionary<long, Case> cases,
+        Dictionary<long, CaseFigureFacts> old, Pending p)
+    {
         var total = new CaseContribution();
         var before = new CaseContribution();
         var facts = new List<CaseFigureFacts>();
@@ -302,22 +325,7 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
             facts.Add(new CaseFigureFacts { CaseId = id, Contribution = serialized, Flags = flags });
         }
 
-        var delta = CaseContribution.Difference(before, total);
-        if (delta.Count > 0)
-        {
-            await FigureSql.AddAsync(db, delta, ct);
-        }
-
-        if (facts.Count > 0)
-        {
-            await FigureSql.SaveFactsAsync(db, facts, ct);
-            foreach (var f in facts)
-            {
-                written?.Facts[f.CaseId] = f;
-            }
-        }
-
-        return delta.Count > 0;
+        return (CaseContribution.Difference(before, total), facts);
     }
 
     internal static void Merge(CaseContribution into, CaseContribution from)

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CivicGrid.Assessment.Figures;
 
@@ -9,7 +12,7 @@ namespace CivicGrid.Assessment.Figures;
 /// <c>INSERT … ON CONFLICT … DO UPDATE SET c = t.c + excluded.c</c> reads the same on SQLite and PostgreSQL and adds
 /// atomically, so concurrent changes to different cases never lose each other's counts.
 /// </summary>
-internal static class FigureSql
+internal static partial class FigureSql
 {
     public const string FiguresTable = "assessment_daily_figures";
     public const string FactsTable = "assessment_case_facts";
@@ -40,11 +43,16 @@ internal static class FigureSql
     /// allow. Rows go in key order so two transactions touching the same rows lock them in the same order and never
     /// deadlock each other; a roll-up row whose differences cancel out is not written.
     /// </summary>
-    public static async Task AddAsync(AppDbContext db, IReadOnlyDictionary<FigureKey, long[]> delta, CancellationToken ct)
+    public static Task AddAsync(AppDbContext db, IReadOnlyDictionary<FigureKey, long[]> delta, CancellationToken ct) =>
+        ExecuteAsync(db, AddStatements(delta), ct);
+
+    public static Task SaveFactsAsync(AppDbContext db, IReadOnlyList<CaseFigureFacts> facts, CancellationToken ct) =>
+        ExecuteAsync(db, FactStatements(facts), ct);
+
+    /// <summary>The upserts <see cref="AddAsync"/> runs, for a caller that sends them in a batch of its own.</summary>
+    public static IEnumerable<FigureStatement> AddStatements(IReadOnlyDictionary<FigureKey, long[]> delta)
     {
         var names = Enum.GetNames<Figure>();
-        var sql = new StringBuilder();
-        var args = new List<object>();
         foreach (var rollup in Rollups)
         {
             var rows = delta.GroupBy(d => rollup.Reduce(d.Key))
@@ -56,14 +64,8 @@ internal static class FigureSql
             var update = string.Join(", ", names.Select(n => $"\"{n}\" = {rollup.Table}.\"{n}\" + excluded.\"{n}\""));
             foreach (var chunk in rows.Chunk(RowsPerStatement))
             {
-                if (args.Count > MaxArgumentsPerBatch)
-                {
-                    await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
-                    sql.Clear();
-                    args.Clear();
-                }
-
-                sql.Append($"INSERT INTO {rollup.Table} ({columns}) VALUES ");
+                var sql = new StringBuilder($"INSERT INTO {rollup.Table} ({columns}) VALUES ");
+                var args = new List<object>();
                 for (var row = 0; row < chunk.Length; row++)
                 {
                     sql.Append(row == 0 ? "(" : ", (");
@@ -73,17 +75,14 @@ internal static class FigureSql
                     args.AddRange(cells);
                 }
 
-                sql.Append($" ON CONFLICT ({string.Join(", ", rollup.KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {update};\n");
+                sql.Append($" ON CONFLICT ({string.Join(", ", rollup.KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {update}");
+                yield return new FigureStatement(sql.ToString(), [.. args]);
             }
-        }
-
-        if (args.Count > 0)
-        {
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
     }
 
-    public static async Task SaveFactsAsync(AppDbContext db, IReadOnlyList<CaseFigureFacts> facts, CancellationToken ct)
+    /// <summary>The upserts <see cref="SaveFactsAsync"/> runs, for a caller that sends them in a batch of its own.</summary>
+    public static IEnumerable<FigureStatement> FactStatements(IReadOnlyList<CaseFigureFacts> facts)
     {
         foreach (var chunk in facts.Chunk(RowsPerStatement))
         {
@@ -96,7 +95,51 @@ internal static class FigureSql
             }
 
             sql.Append(" ON CONFLICT (\"CaseId\") DO UPDATE SET \"Contribution\" = excluded.\"Contribution\", \"Flags\" = excluded.\"Flags\"");
+            yield return new FigureStatement(sql.ToString(), [.. args]);
+        }
+    }
+
+    /// <summary>Runs the statements together, as many per round trip as the parameter limit allows.</summary>
+    private static async Task ExecuteAsync(AppDbContext db, IEnumerable<FigureStatement> statements, CancellationToken ct)
+    {
+        var sql = new StringBuilder();
+        var args = new List<object>();
+        foreach (var statement in statements)
+        {
+            if (args.Count > 0 && args.Count + statement.Args.Length > MaxArgumentsPerBatch)
+            {
+                await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+                sql.Clear();
+                args.Clear();
+            }
+
+            var offset = args.Count;
+            sql.Append(Placeholder().Replace(statement.Sql, m => $"{{{int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + offset}}}")).Append(";\n");
+            args.AddRange(statement.Args);
+        }
+
+        if (args.Count > 0)
+        {
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
         }
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    internal static partial Regex Placeholder();
+}
+
+/// <summary>One SQL statement and its arguments, written with placeholders {0}, {1}… as EF Core's raw SQL takes them.</summary>
+internal sealed record FigureStatement(string Sql, object[] Args)
+{
+    /// <summary>The statement for an <see cref="NpgsqlBatch"/>: positional parameters $1, $2….</summary>
+    public NpgsqlBatchCommand ToBatchCommand()
+    {
+        var command = new NpgsqlBatchCommand(FigureSql.Placeholder().Replace(Sql, m => "$" + (int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + 1)));
+        foreach (var arg in Args)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = arg });
+        }
+
+        return command;
     }
 }

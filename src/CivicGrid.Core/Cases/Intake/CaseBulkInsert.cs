@@ -1,3 +1,4 @@
+using CivicGrid.Assessment.Figures;
 using CivicGrid.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,9 +8,9 @@ using NpgsqlTypes;
 namespace CivicGrid.Cases.Intake;
 
 /// <summary>
-/// The PostgreSQL write of an intake batch's new cases without EF Core's change tracking, in the context's open
-/// transaction: case ids drawn from the identity sequence first (the history hashes cover them), then the cases, their
-/// assignments and their history as three <c>INSERT … SELECT FROM unnest(arrays)</c> in one round trip. The column
+/// The PostgreSQL write of an intake batch without EF Core's change tracking: the look-up of earlier cases together with
+/// new case ids from the identity sequence (the history hashes cover them), then the cases, their assignments and their
+/// history as three <c>INSERT … SELECT FROM unnest(arrays)</c> with the figures' upserts in one round trip. The column
 /// lists follow <c>CaseConfigurations</c>; a test compares them with the EF model, so a new column cannot be left out.
 /// </summary>
 internal static class CaseBulkInsert
@@ -34,30 +35,72 @@ internal static class CaseBulkInsert
         "Attachments", "IsPublic", "PreviousHash", "Hash",
     ];
 
-    private const string NextIds = """
-        SELECT nextval(pg_get_serial_sequence('cases', 'Id')) FROM generate_series(1, $1);
+    private const string Earlier = """
+        SELECT "IdempotencyKey", "Id", "ContentHash", "ReporterPhone", "ReporterUserId", "ReporterAddressHash", "Lon", "Lat", "Address", "ReportedAt"
+        FROM cases
+        WHERE "IdempotencyKey" = ANY($1) OR ("ContentHash" = ANY($2) AND "ReportedAt" >= $3)
+        ORDER BY "Id"
         """;
 
-    /// <summary>Gives each case its id from the table's identity sequence (one round trip).</summary>
-    public static async Task AssignIdsAsync(AppDbContext db, IReadOnlyList<Case> cases)
+    private const string NextIds = """
+        SELECT nextval(pg_get_serial_sequence('cases', 'Id')) FROM generate_series(1, $1)
+        """;
+
+    /// <summary>
+    /// In one round trip: the cases holding one of the idempotency keys or, since the window's start, one of the texts;
+    /// and <paramref name="count"/> new case ids from the identity sequence (one per report: the ids of reports that
+    /// turn out to repeat an earlier case are left unused, a gap like that of any rolled-back insert).
+    /// </summary>
+    public static async Task<(List<(string? Key, ReportFingerprint Fingerprint)> Rows, long[] Ids)> LookUpAsync(AppDbContext db,
+        List<string> keys, List<string> hashes, DateTimeOffset since, int count)
     {
-        var (connection, transaction) = Open(db);
-        await using var next = new NpgsqlCommand(NextIds, connection, transaction) { Parameters = { new() { Value = cases.Count } } };
-        await using var reader = await next.ExecuteReaderAsync();
-        foreach (var c in cases)
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection)
         {
-            await reader.ReadAsync();
-            c.Id = reader.GetInt64(0);
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(Earlier)
+                {
+                    Parameters =
+                    {
+                        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar, Value = keys.ToArray() },
+                        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar, Value = hashes.ToArray() },
+                        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = since.UtcDateTime },
+                    },
+                },
+                new NpgsqlBatchCommand(NextIds) { Parameters = { new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = count } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync();
+        var rows = new List<(string?, ReportFingerprint)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((Text(reader, 0), new ReportFingerprint(reader.GetInt64(1), Text(reader, 2), Text(reader, 3),
+                reader.IsDBNull(4) ? null : reader.GetGuid(4), Text(reader, 5), reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                reader.IsDBNull(7) ? null : reader.GetDouble(7), Text(reader, 8), reader.GetFieldValue<DateTimeOffset>(9))));
         }
+
+        await reader.NextResultAsync();
+        var ids = new long[count];
+        for (var i = 0; i < count && await reader.ReadAsync(); i++)
+        {
+            ids[i] = reader.GetInt64(0);
+        }
+
+        return (rows, ids);
     }
 
     /// <summary>
-    /// Inserts the cases (with their ids), their assignments and the given history events in one round trip. The
-    /// assignments' and events' own ids are left to the database: nothing reads them back from the written objects.
+    /// Inserts the cases (with their ids), their assignments, the given history events and the figure statements in one
+    /// round trip: inside the context's transaction when it has one, else as one implicit transaction of their own
+    /// (committed, or rolled back as a whole, when the call returns). The assignments' and events' own ids are left to the
+    /// database: nothing reads them back from the written objects.
     /// </summary>
-    public static async Task InsertAsync(AppDbContext db, IReadOnlyList<Case> cases, IReadOnlyList<CaseEvent> events)
+    public static async Task InsertAsync(AppDbContext db, IReadOnlyList<Case> cases, IReadOnlyList<CaseEvent> events,
+        IEnumerable<FigureStatement> figures)
     {
-        var (connection, transaction) = Open(db);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         var assignments = cases.SelectMany(c => c.Assignments.Select(a => (Case: c, Assignment: a))).ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Cases(cases));
@@ -71,6 +114,11 @@ internal static class CaseBulkInsert
             batch.BatchCommands.Add(Events(events));
         }
 
+        foreach (var figure in figures)
+        {
+            batch.BatchCommands.Add(figure.ToBatchCommand());
+        }
+
         await batch.ExecuteNonQueryAsync();
         foreach (var (c, a) in assignments)
         {
@@ -78,10 +126,7 @@ internal static class CaseBulkInsert
         }
     }
 
-    private static (NpgsqlConnection, NpgsqlTransaction) Open(AppDbContext db) =>
-        ((NpgsqlConnection)db.Database.GetDbConnection(),
-            (NpgsqlTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
-                                ?? throw new InvalidOperationException("The intake writes its batch inside a transaction.")));
+    private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private static NpgsqlBatchCommand Cases(IReadOnlyList<Case> cases)
     {

@@ -179,141 +179,99 @@ public sealed class IntakeWriter : IAsyncDisposable
         await using var db = await _dbFactory.CreateDbContextAsync();
         // The batch is all or nothing (a failure retries report by report), so savepoints would only cost round trips.
         db.Database.AutoSavepointsEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var answers = new ReportedCase?[reports.Count];
-        var written = new Case?[reports.Count];
-        var sameAs = new int[reports.Count];
-        Array.Fill(sameAs, -1);
-        var (known, recent) = await EarlierAsync(db, reports);
-        var fresh = new List<(int Index, Case Case)>();
-        var keysInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < reports.Count; i++)
-        {
-            var report = reports[i];
-            var key = report.Template.IdempotencyKey;
-            if (key is not null && known.TryGetValue(key, out var existing))
-            {
-                answers[i] = new ReportedCase(existing, false);
-            }
-            else if (key is not null && keysInBatch.TryGetValue(key, out var earlier))
-            {
-                sameAs[i] = earlier;
-            }
-            else if (recent.Find(r => ReportDuplicates.IsSameReport(r, report.Fingerprint, _options)) is { } first)
-            {
-                answers[i] = new ReportedCase(first.Id, false);
-            }
-            else if (fresh.FindIndex(f => ReportDuplicates.IsSameReport(reports[f.Index].Fingerprint, report.Fingerprint, _options)) is var twin and >= 0)
-            {
-                sameAs[i] = fresh[twin].Index;
-            }
-            else
-            {
-                var c = report.NewCase();
-                if (report.Plan is { } plan)
-                {
-                    CaseTriage.Apply(c, plan, c.ReportedAt);
-                }
-
-                fresh.Add((i, c));
-                if (key is not null)
-                {
-                    keysInBatch[key] = i;
-                }
-            }
-        }
-
-        var events = new List<CaseEvent>();
-        if (fresh.Count > 0)
-        {
-            await WriteNewAsync(db, reports, fresh, events);
-            foreach (var (index, c) in fresh)
-            {
-                answers[index] = new ReportedCase(c.Id, true);
-                written[index] = c;
-            }
-        }
-
-        var resolved = answers.Select((a, i) => a ?? new ReportedCase(answers[sameAs[i]]!.Id, false)).ToArray();
-        var companions = false;
-        for (var i = 0; i < reports.Count; i++)
-        {
-            if (reports[i].Companion is { } companion)
-            {
-                await companion.AddAsync(db, resolved[i].Id, resolved[i].IsNew ? written[i] : null, CancellationToken.None);
-                companions = true;
-            }
-        }
-
-        if (companions || (fresh.Count > 0 && !db.Database.IsNpgsql()))
-        {
-            await db.SaveChangesAsync();
-        }
-
-        await tx.CommitAsync();
-        var history = events.ToLookup(e => e.CaseId);
-        foreach (var (index, c) in fresh)
-        {
-            reports[index].Written = c;
-            reports[index].WrittenEvents = [.. history[c.Id]];
-        }
-
-        return resolved;
+        return db.Database.IsNpgsql() ? await WriteOnPostgresAsync(db, reports) : await WriteThroughEfAsync(db, reports);
     }
 
     /// <summary>
-    /// Writes the batch's new cases, registered and dispatched as planned, with their history. On PostgreSQL without EF
-    /// Core's change tracking (ids from the sequence, then one multi-row insert per table, figures by SQL); elsewhere the
-    /// cases are saved first (the history hashes cover their ids) and the history is saved with the companions.
+    /// PostgreSQL without EF Core's change tracking, in two round trips: the look-up of earlier cases with the new ids,
+    /// then cases, assignments, history and figures in one batch — an implicit transaction of its own, or, when a front
+    /// door adds rows of its own (saved through EF Core), an explicit one that also holds them.
     /// </summary>
-    private static async Task WriteNewAsync(AppDbContext db, IReadOnlyList<PendingReport> reports, List<(int Index, Case Case)> fresh,
-        List<CaseEvent> events)
+    private async Task<ReportedCase[]> WriteOnPostgresAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
     {
-        var cases = fresh.ConvertAll(f => f.Case);
-        var bulk = db.Database.IsNpgsql();
-        if (bulk)
+        await db.Database.OpenConnectionAsync();
+        try
         {
-            await CaseBulkInsert.AssignIdsAsync(db, cases);
-        }
-        else
-        {
-            db.AddRange(cases);
-            await db.SaveChangesAsync();
-        }
-
-        var history = new CaseHistory(db, bulk ? events.Add : e =>
-        {
-            db.Add(e);
-            events.Add(e);
-        });
-        foreach (var (index, c) in fresh)
-        {
-            var report = reports[index];
-            history.Begin(c);
-            await history.AppendAsync(c, "report", null, null, CaseStatus.Reported, report.Reporter, report.ReporterName, c.ReportedAt,
-                comment: "来源：" + CaseWorkflow.SourceName(c.Source), attachments: report.Attachments);
-            if (report.Plan is { } plan)
+            var (keys, hashes, since) = IntakeBatch.LookUp(reports, _options);
+            var (rows, ids) = await CaseBulkInsert.LookUpAsync(db, keys, hashes, since, reports.Count);
+            var batch = IntakeBatch.Decide(reports, rows, _options);
+            var cases = batch.Fresh.ConvertAll(f => f.Case);
+            for (var i = 0; i < cases.Count; i++)
             {
-                await CaseTriage.RecordAsync(c, plan, history, c.ReportedAt, CancellationToken.None);
+                cases[i].Id = ids[i];
             }
+
+            await batch.AppendHistoryAsync(new CaseHistory(db, batch.Events.Add));
+            var answers = batch.Answers();
+            var figures = CaseFigureTracker.ForInserted(cases);
+            if (!batch.HasCompanions)
+            {
+                if (cases.Count > 0)
+                {
+                    await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures);
+                }
+            }
+            else
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                if (cases.Count > 0)
+                {
+                    await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures);
+                }
+
+                await batch.AddCompanionsAsync(db, answers);
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            }
+
+            if (cases.Count > 0)
+            {
+                CaseFigureTracker.NotifyChanged(db);
+            }
+
+            batch.Committed();
+            return answers;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Any other database, through EF Core in one transaction: the cases are saved first (the history hashes cover their
+    /// ids), then the history with the front doors' rows.
+    /// </summary>
+    private async Task<ReportedCase[]> WriteThroughEfAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var batch = IntakeBatch.Decide(reports, await EarlierAsync(db, reports), _options);
+        if (batch.Fresh.Count > 0)
+        {
+            db.AddRange(batch.Fresh.Select(f => f.Case));
+            await db.SaveChangesAsync();
+            await batch.AppendHistoryAsync(new CaseHistory(db, e =>
+            {
+                db.Add(e);
+                batch.Events.Add(e);
+            }));
         }
 
-        if (bulk)
-        {
-            await CaseBulkInsert.InsertAsync(db, cases, events);
-            await CaseFigureTracker.AddInsertedAsync(db, cases, CancellationToken.None);
-        }
+        var answers = batch.Answers();
+        await batch.AddCompanionsAsync(db, answers);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        batch.Committed();
+        return answers;
     }
 
     /// <summary>
     /// In one round trip: the cases already holding one of the batch's idempotency keys, and the recent cases with the
     /// same text as one of its reports (the candidates for a resubmission).
     /// </summary>
-    private async Task<(Dictionary<string, long> Known, List<ReportFingerprint> Recent)> EarlierAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
+    private async Task<List<(string? Key, ReportFingerprint Fingerprint)>> EarlierAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
     {
-        var keys = reports.Select(r => r.Template.IdempotencyKey).OfType<string>().Distinct().ToList();
-        var hashes = reports.Select(r => r.Template.ContentHash).OfType<string>().Distinct().ToList();
-        var since = reports.Min(r => r.Template.ReportedAt) - _options.DuplicateWindow;
+        var (keys, hashes, since) = IntakeBatch.LookUp(reports, _options);
         var rows = await db.Set<Case>()
             .Where(c => (c.IdempotencyKey != null && keys.Contains(c.IdempotencyKey))
                         || (c.ContentHash != null && hashes.Contains(c.ContentHash) && c.ReportedAt >= since))
@@ -324,10 +282,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 Fingerprint = new ReportFingerprint(c.Id, c.ContentHash, c.ReporterPhone, c.ReporterUserId, c.ReporterAddressHash, c.Lon, c.Lat, c.Address, c.ReportedAt),
             })
             .ToListAsync();
-        var known = rows.Where(r => r.IdempotencyKey is not null && keys.Contains(r.IdempotencyKey))
-            .ToDictionary(r => r.IdempotencyKey!, r => r.Fingerprint.Id, StringComparer.Ordinal);
-        var recent = rows.Select(r => r.Fingerprint).Where(f => f.ContentHash is not null && hashes.Contains(f.ContentHash) && f.ReportedAt >= since).ToList();
-        return (known, recent);
+        return rows.ConvertAll(r => (r.IdempotencyKey, r.Fingerprint));
     }
 
     /// <summary>Writes what is queued, then stops; reports arriving after this are refused.</summary>
