@@ -19,7 +19,7 @@ namespace CivicGrid.Bench;
 /// The app phases warm up longer (--app-warmup, default 30 s): under load the runtime keeps compiling hot methods to their
 /// optimized tier for tens of seconds (measured: still ~50 methods/s after 45 s on the shared machine), and the figure
 /// wanted is the steady rate of a server that has been running, not its first seconds after a start.
-/// Options: --clients 64 --seconds 15 --warmup 5 --app-warmup 30 --max-batch N --linger-us N --auto-prepare N --baseline-connections 64,16
+/// Options: --clients 64 --seconds 15 --warmup 5 --app-warmup 30 --max-batch N --linger-us N --writers N --auto-prepare N --baseline-connections 64,16
 /// </summary>
 public static class IntakeBenchmark
 {
@@ -37,7 +37,10 @@ public static class IntakeBenchmark
         var baselineConnections = (args.Get("baseline-connections") ?? "64,16").Split(',').Select(int.Parse).ToList();
 
         Console.WriteLine($"== 受理（上报入库）基准：PostgreSQL 持久模式（fsync、synchronous_commit 开），{Environment.ProcessorCount} 核，同次运行");
-        await using var cluster = await PrivatePostgresCluster.StartAsync(durable: true);
+        // --statements N: after each app phase, the N statements the database spent most time on (pg_stat_statements).
+        var statements = args.Int("statements", 0);
+        await using var cluster = await PrivatePostgresCluster.StartAsync(durable: true,
+            statements > 0 ? "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on" : null);
         await using (var admin = new NpgsqlConnection(cluster.AdminConnectionString))
         {
             await admin.OpenAsync();
@@ -59,7 +62,7 @@ public static class IntakeBenchmark
             ["CivicGrid__RateLimits__TokenPerMinute"] = "10000000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (option, setting) in new[] { ("max-batch", "MaxBatch"), ("linger-us", "LingerMicroseconds") })
+        foreach (var (option, setting) in new[] { ("max-batch", "MaxBatch"), ("linger-us", "LingerMicroseconds"), ("writers", "Writers") })
         {
             if (args.Get(option) is { } value)
             {
@@ -85,13 +88,17 @@ public static class IntakeBenchmark
 
         var baseline = results.MaxBy(r => r.PerSecond)!;
         var residentToken = await TokenAsync(http, "resident");
+        await DatabaseStatements.ResetAsync(connectionString, statements);
         var api = await ApiAsync(http, residentToken, clients, appWarmup, window, () => app.TotalProcessorTime);
         api.Print(baseline, 40);
+        await DatabaseStatements.PrintAsync(connectionString, statements);
         var ok = Meets(api, baseline);
 
+        await DatabaseStatements.ResetAsync(connectionString, statements);
         if (await Open311Async(http, clients, appWarmup, window, () => app.TotalProcessorTime) is { } open311)
         {
             open311.Print(baseline, 40);
+            await DatabaseStatements.PrintAsync(connectionString, statements);
             ok &= Meets(open311, baseline);
         }
         else

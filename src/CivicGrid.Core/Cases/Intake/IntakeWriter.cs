@@ -11,17 +11,19 @@ using Microsoft.Extensions.Options;
 namespace CivicGrid.Cases.Intake;
 
 /// <summary>
-/// Group commit for reports: one writer takes whatever reports have queued up (at most <see cref="IntakeOptions.MaxBatch"/>),
+/// Group commit for reports: a writer takes whatever reports have queued up for it (at most <see cref="IntakeOptions.MaxBatch"/>),
 /// writes them — cases, history and automatic dispatch — in one transaction, and answers each caller only after the commit.
 /// Under a surge one commit carries many reports; when idle a report is written at once. A batch that fails is retried
-/// report by report, so one bad report costs only itself. Being the only writer of new cases in the process also makes the
-/// duplicate checks (idempotency key, same content) race-free here; the unique key index covers other processes.
+/// report by report, so one bad report costs only itself. Reports are shared among <see cref="IntakeOptions.Writers"/>
+/// writers by the hash of their text, so one database backend per writer inserts in parallel while the same text always
+/// meets the same writer: its duplicate check (same content) stays race-free in the process; a repeated idempotency key
+/// is covered by the unique index (the loser of a race answers the winner's case).
 /// </summary>
 public sealed class IntakeWriter : IAsyncDisposable
 {
     public const string MeterName = "CivicGrid.Intake";
 
-    private readonly Channel<PendingReport> _queue;
+    private readonly Channel<PendingReport>[] _queues;
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
     private readonly IntakeOptions _options;
     private readonly ILogger<IntakeWriter> _log;
@@ -29,10 +31,10 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly Histogram<int> _batchSize;
     private readonly Counter<long> _batchFailures;
     private readonly Counter<long> _duplicates;
-    private readonly Task _loop;
+    private readonly Task[] _loops;
 
-    public IntakeWriter(IDbContextFactory<AppDbContext> dbFactory, IOptions<CaseOptions> options, ILogger<IntakeWriter> log,
-        IMeterFactory? meters = null)
+    public IntakeWriter(IDbContextFactory<AppDbContext> dbFactory, IOptions<CaseOptions> options, DatabaseSettings database,
+        ILogger<IntakeWriter> log, IMeterFactory? meters = null)
     {
         _dbFactory = dbFactory;
         _options = options.Value.Intake;
@@ -41,25 +43,24 @@ public sealed class IntakeWriter : IAsyncDisposable
         _batchSize = _meter.CreateHistogram<int>("civicgrid.intake.batch_size", "{report}", "每次提交写入的上报数");
         _batchFailures = _meter.CreateCounter<long>("civicgrid.intake.batch_failures", "{batch}", "整批失败后逐条重试的批次数");
         _duplicates = _meter.CreateCounter<long>("civicgrid.intake.duplicates", "{report}", "按幂等键或相同内容返回已有案卷的上报数");
-        _queue = Channel.CreateBounded<PendingReport>(new BoundedChannelOptions(Math.Max(1, _options.QueueCapacity))
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _loop = Task.Run(RunAsync);
+        // SQLite writes one transaction at a time anyway: more writers would only wait for its lock.
+        var writers = database.Provider == DatabaseProvider.Postgres ? Math.Max(1, _options.Writers) : 1;
+        _queues = [.. Enumerable.Range(0, writers).Select(_ => Channel.CreateBounded<PendingReport>(
+            new BoundedChannelOptions(Math.Max(1, _options.QueueCapacity / writers)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }))];
+        _loops = [.. _queues.Select(q => Task.Run(() => RunAsync(q.Reader)))];
     }
 
     /// <summary>Queues the report and waits until it is committed (or found to repeat an earlier one).</summary>
     internal async Task<ReportedCase> WriteAsync(PendingReport report, CancellationToken ct)
     {
-        await _queue.Writer.WriteAsync(report, ct);
+        var lane = _queues.Length == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(report.Template.ContentHash ?? "") % (uint)_queues.Length);
+        await _queues[lane].Writer.WriteAsync(report, ct);
         // Once queued the report is written even if the caller goes away; a retry with its idempotency key finds it.
         return await report.Done.Task.WaitAsync(ct);
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(ChannelReader<PendingReport> reader)
     {
-        var reader = _queue.Reader;
         var max = Math.Max(1, _options.MaxBatch);
         var batch = new List<PendingReport>(max);
         while (await reader.WaitToReadAsync())
@@ -288,8 +289,12 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// <summary>Writes what is queued, then stops; reports arriving after this are refused.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        foreach (var queue in _queues)
+        {
+            queue.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(_loops);
         _meter.Dispose();
     }
 }
