@@ -15,6 +15,12 @@ internal sealed record IntakeLoadResult(string Name, int Concurrency, long Compl
     /// <summary>The server process's CPU time per completed item inside the window; null when not measured.</summary>
     public double? ServerCpuMsPerOperation => ServerCpu is { } cpu && Completed > 0 ? cpu.TotalMilliseconds / (Completed * ItemsPerOperation) : null;
 
+    /// <summary>The database processes' CPU time inside the window, when measured.</summary>
+    public TimeSpan? DatabaseCpu { get; init; }
+
+    /// <summary>How busy the whole machine was inside the window (0–1 of all its cores), when measured.</summary>
+    public double? MachineBusy { get; init; }
+
     /// <summary>Prints one result line: rate, p50/p99, the server's CPU per operation and the ratio to the baseline.</summary>
     public void Print(IntakeLoadResult? baseline, int nameWidth)
     {
@@ -23,6 +29,16 @@ internal sealed record IntakeLoadResult(string Name, int Concurrency, long Compl
         if (ServerCpuMsPerOperation is { } cpu)
         {
             line += string.Create(CultureInfo.InvariantCulture, $"  应用 CPU {cpu:N2} ms/条");
+        }
+
+        if (DatabaseCpu is { } database && Completed > 0)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"  数据库 CPU {database.TotalMilliseconds / (Completed * ItemsPerOperation):N2} ms/条");
+        }
+
+        if (MachineBusy is { } busy)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"  整机 CPU {busy:P0}");
         }
 
         if (ItemsPerOperation > 1)
@@ -65,8 +81,9 @@ internal static class IntakeLoad
     public delegate Task<string?> Operation(int worker, long n, CancellationToken ct);
 
     /// <param name="serverCpu">Reads the server process's CPU time, to tell CPU per operation on a machine shared with others.</param>
+    /// <param name="databaseCpu">Reads the database processes' CPU time, likewise.</param>
     public static async Task<IntakeLoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan window, Operation operation,
-        Func<TimeSpan>? serverCpu = null)
+        Func<TimeSpan>? serverCpu = null, Func<TimeSpan>? databaseCpu = null)
     {
         long next = 0;
         long completed = 0;
@@ -77,12 +94,12 @@ internal static class IntakeLoad
         var measureFrom = warmup;
         var measureTo = warmup + window;
         using var stop = new CancellationTokenSource();
-        var cpu = serverCpu is null ? Task.FromResult<TimeSpan?>(null) : Task.Run(async () =>
+        var cpu = Task.Run(async () =>
         {
             await Task.Delay(measureFrom - clock.Elapsed);
-            var from = serverCpu();
+            var (server, database, machine) = (serverCpu?.Invoke(), databaseCpu?.Invoke(), MachineCpu.Read());
             await Task.Delay(measureTo - clock.Elapsed);
-            return (TimeSpan?)(serverCpu() - from);
+            return (Server: serverCpu?.Invoke() - server, Database: databaseCpu?.Invoke() - database, Busy: MachineCpu.Read().BusySince(machine));
         });
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
@@ -124,6 +141,26 @@ internal static class IntakeLoad
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return new IntakeLoadResult(name, concurrency, completed, failed, window.TotalSeconds, [.. latencies.SelectMany(l => l)], firstError, await cpu);
+        var used = await cpu;
+        return new IntakeLoadResult(name, concurrency, completed, failed, window.TotalSeconds, [.. latencies.SelectMany(l => l)], firstError, used.Server)
+        {
+            DatabaseCpu = used.Database,
+            MachineBusy = used.Busy,
+        };
     }
+}
+
+/// <summary>The machine's CPU counters (Linux /proc/stat): all cores' busy and total time.</summary>
+internal readonly record struct MachineCpu(long Busy, long Total)
+{
+    public static MachineCpu Read()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal: idle and iowait are the idle time.
+        return new MachineCpu(fields.Sum() - fields[3] - fields[4], fields.Sum());
+    }
+
+    /// <summary>The share of all cores' time that was busy since <paramref name="earlier"/>.</summary>
+    public double BusySince(MachineCpu earlier) => Total == earlier.Total ? 0 : (Busy - earlier.Busy) / (double)(Total - earlier.Total);
 }

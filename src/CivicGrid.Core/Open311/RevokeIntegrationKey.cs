@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Open311;
 
 /// <summary>Revokes an integration's key for good: later requests with it are refused (403). Administrators only.</summary>
-public sealed class RevokeIntegrationKey(AppDbContext db, TimeProvider clock)
+public sealed class RevokeIntegrationKey(AppDbContext db, IntegrationKeyCache keys, TimeProvider clock)
 {
     public async Task<Outcome<IntegrationView>> HandleAsync(AccessScope scope, int id, CancellationToken ct = default)
     {
@@ -26,6 +26,7 @@ public sealed class RevokeIntegrationKey(AppDbContext db, TimeProvider clock)
             integration.RevokedAt = clock.GetUtcNow();
             integration.RevokedBy = scope.UserName;
             await db.SaveChangesAsync(ct);
+            keys.Forget();
         }
 
         return Outcome<IntegrationView>.Ok(IntegrationView.From(integration));

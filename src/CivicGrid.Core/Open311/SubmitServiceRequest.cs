@@ -27,7 +27,8 @@ public sealed record SubmittedServiceRequest(long CaseId, string ServiceRequestI
 /// media URL, answers) is written by the intake in the case's own transaction, so a 2xx means both are durable.
 /// </summary>
 public sealed class SubmitServiceRequest(
-    AppDbContext db, ReportCase intake, ServiceCatalog services, Jurisdictions jurisdictions, IOptions<CaseOptions> caseOptions, TimeProvider clock)
+    AppDbContext db, ReportCase intake, ServiceCatalog services, Jurisdictions jurisdictions, IntegrationKeyCache keys, IOptions<CaseOptions> caseOptions,
+    TimeProvider clock)
 {
     /// <summary>The specification's limit; the case engine may allow less.</summary>
     public const int SpecDescriptionLength = 4000;
@@ -55,8 +56,8 @@ public sealed class SubmitServiceRequest(
         }
 
         var hash = ApiKeys.Hash(form.ApiKey);
-        var integration = await db.Set<Open311Integration>().AsNoTracking().Where(i => i.KeyHash == hash)
-            .Select(i => new { i.Id, i.RevokedAt, i.IsDisabled, i.LastUsedAt }).FirstOrDefaultAsync(ct);
+        var integration = await keys.FindAsync(hash, () => db.Set<Open311Integration>().AsNoTracking().Where(i => i.KeyHash == hash)
+            .Select(i => new IntegrationKeyState(i.Id, i.RevokedAt, i.IsDisabled, i.LastUsedAt)).FirstOrDefaultAsync(ct));
         if (integration is null)
         {
             return Outcome<SubmittedServiceRequest>.Forbidden("api_key 无效，请核对平台签发的接入密钥。");
@@ -118,6 +119,7 @@ public sealed class SubmitServiceRequest(
             var stale = now - LastUsedResolution;
             await db.Set<Open311Integration>().Where(i => i.Id == integration.Id && (i.LastUsedAt == null || i.LastUsedAt < stale))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastUsedAt, now), ct);
+            keys.Used(hash, now);
         }
 
         var caseId = reported.Value!.Id;

@@ -92,7 +92,7 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
 
     /// <summary>
     /// What inserting these new cases changes in the figures, for a writer that inserts them without SaveChanges (the
-    /// intake's PostgreSQL bulk write) and runs the statements in its own transaction, as a save of them would have.
+    /// intake's PostgreSQL bulk write) and runs the statements ($1 placeholders) in its own transaction, as a save of them would have.
     /// </summary>
     internal static IEnumerable<FigureStatement> ForInserted(IReadOnlyCollection<Case> cases)
     {
@@ -104,7 +104,7 @@ public sealed class CaseFigureTracker : SaveChangesInterceptor
         }
 
         var (delta, facts) = Changes(cases.ToDictionary(c => c.Id), [], pending);
-        return delta.Count == 0 ? FigureSql.FactStatements(facts) : FigureSql.AddStatements(delta).Concat(FigureSql.FactStatements(facts));
+        return FigureSql.AddStatements(delta, arrays: true).Concat(FigureSql.FactStatements(facts, arrays: true));
     }
 
     /// <summary>Tells the application the figures changed (after a write that bypassed SaveChanges).</summary>

@@ -49,8 +49,12 @@ internal static partial class FigureSql
     public static Task SaveFactsAsync(AppDbContext db, IReadOnlyList<CaseFigureFacts> facts, CancellationToken ct) =>
         ExecuteAsync(db, FactStatements(facts), ct);
 
-    /// <summary>The upserts <see cref="AddAsync"/> runs, for a caller that sends them in a batch of its own.</summary>
-    public static IEnumerable<FigureStatement> AddStatements(IReadOnlyDictionary<FigureKey, long[]> delta)
+    /// <summary>
+    /// The upserts <see cref="AddAsync"/> runs. With <paramref name="arrays"/>, for a PostgreSQL batch: one array
+    /// parameter per column (unnest, rows still in key order), the same text whatever the row count, so the server can
+    /// keep it prepared.
+    /// </summary>
+    public static IEnumerable<FigureStatement> AddStatements(IReadOnlyDictionary<FigureKey, long[]> delta, bool arrays = false)
     {
         var names = Enum.GetNames<Figure>();
         foreach (var rollup in Rollups)
@@ -59,44 +63,63 @@ internal static partial class FigureSql
                 .Select(g => (Key: g.Key, Values: Enumerable.Range(0, names.Length).Select(i => g.Sum(d => d.Value[i])).ToArray()))
                 .Where(r => r.Values.Any(v => v != 0))
                 .OrderBy(r => r.Key.Day).ThenBy(r => r.Key.TownCode, StringComparer.Ordinal).ThenBy(r => r.Key.CommunityCode, StringComparer.Ordinal)
-                .ThenBy(r => r.Key.UnitId).ThenBy(r => r.Key.CategoryTop, StringComparer.Ordinal);
+                .ThenBy(r => r.Key.UnitId).ThenBy(r => r.Key.CategoryTop, StringComparer.Ordinal)
+                .Select(r => (object[])[.. rollup.Cells(r.Key), .. r.Values.Cast<object>()])
+                .ToList();
             var columns = string.Join(", ", rollup.KeyColumns.Concat(names).Select(c => $"\"{c}\""));
-            var update = string.Join(", ", names.Select(n => $"\"{n}\" = {rollup.Table}.\"{n}\" + excluded.\"{n}\""));
-            foreach (var chunk in rows.Chunk(RowsPerStatement))
+            var conflict = $" ON CONFLICT ({string.Join(", ", rollup.KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET "
+                           + string.Join(", ", names.Select(n => $"\"{n}\" = {rollup.Table}.\"{n}\" + excluded.\"{n}\""));
+            foreach (var statement in Upserts(rollup.Table, columns, rows, conflict, arrays))
             {
-                var sql = new StringBuilder($"INSERT INTO {rollup.Table} ({columns}) VALUES ");
-                var args = new List<object>();
-                for (var row = 0; row < chunk.Length; row++)
-                {
-                    sql.Append(row == 0 ? "(" : ", (");
-                    object[] cells = [.. rollup.Cells(chunk[row].Key), .. chunk[row].Values.Cast<object>()];
-                    sql.AppendJoin(", ", cells.Select((_, i) => $"{{{args.Count + i}}}"));
-                    sql.Append(')');
-                    args.AddRange(cells);
-                }
-
-                sql.Append($" ON CONFLICT ({string.Join(", ", rollup.KeyColumns.Select(c => $"\"{c}\""))}) DO UPDATE SET {update}");
-                yield return new FigureStatement(sql.ToString(), [.. args]);
+                yield return statement;
             }
         }
     }
 
-    /// <summary>The upserts <see cref="SaveFactsAsync"/> runs, for a caller that sends them in a batch of its own.</summary>
-    public static IEnumerable<FigureStatement> FactStatements(IReadOnlyList<CaseFigureFacts> facts)
+    /// <summary>The upserts <see cref="SaveFactsAsync"/> runs (<paramref name="arrays"/>: as in <see cref="AddStatements"/>).</summary>
+    public static IEnumerable<FigureStatement> FactStatements(IReadOnlyList<CaseFigureFacts> facts, bool arrays = false) =>
+        Upserts(FactsTable, "\"CaseId\", \"Contribution\", \"Flags\"", [.. facts.Select(f => (object[])[f.CaseId, f.Contribution, (int)f.Flags])],
+            " ON CONFLICT (\"CaseId\") DO UPDATE SET \"Contribution\" = excluded.\"Contribution\", \"Flags\" = excluded.\"Flags\"", arrays);
+
+    private static IEnumerable<FigureStatement> Upserts(string table, string columns, List<object[]> rows, string conflict, bool arrays)
     {
-        foreach (var chunk in facts.Chunk(RowsPerStatement))
+        if (rows.Count == 0)
         {
-            var sql = new StringBuilder($"INSERT INTO {FactsTable} (\"CaseId\", \"Contribution\", \"Flags\") VALUES ");
-            var args = new List<object>(chunk.Length * 3);
+            yield break;
+        }
+
+        var width = rows[0].Length;
+        if (arrays)
+        {
+            var parameters = string.Join(", ", Enumerable.Range(1, width).Select(i => "$" + i.ToString(CultureInfo.InvariantCulture)));
+            yield return new FigureStatement($"INSERT INTO {table} ({columns}) SELECT * FROM unnest({parameters}){conflict}",
+                [.. Enumerable.Range(0, width).Select(c => TypedArray(rows.Select(r => r[c])))], Positional: true);
+            yield break;
+        }
+
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder($"INSERT INTO {table} ({columns}) VALUES ");
             for (var row = 0; row < chunk.Length; row++)
             {
-                sql.Append(row == 0 ? "" : ", ").Append($"({{{args.Count}}}, {{{args.Count + 1}}}, {{{args.Count + 2}}})");
-                args.AddRange([chunk[row].CaseId, chunk[row].Contribution, (int)chunk[row].Flags]);
+                sql.Append(row == 0 ? "(" : ", (").AppendJoin(", ", Enumerable.Range(row * width, width).Select(i => $"{{{i}}}")).Append(')');
             }
 
-            sql.Append(" ON CONFLICT (\"CaseId\") DO UPDATE SET \"Contribution\" = excluded.\"Contribution\", \"Flags\" = excluded.\"Flags\"");
-            yield return new FigureStatement(sql.ToString(), [.. args]);
+            yield return new FigureStatement(sql.Append(conflict).ToString(), [.. chunk.SelectMany(r => r)], Positional: false);
         }
+    }
+
+    /// <summary>A column's values as the typed array Npgsql sends as one parameter (integer[], bigint[] or text[]).</summary>
+    private static object TypedArray(IEnumerable<object> values)
+    {
+        var list = values.ToList();
+        return list[0] switch
+        {
+            int => list.Cast<int>().ToArray(),
+            long => list.Cast<long>().ToArray(),
+            string => list.Cast<string>().ToArray(),
+            var other => throw new InvalidOperationException($"No array type for {other.GetType()}."),
+        };
     }
 
     /// <summary>Runs the statements together, as many per round trip as the parameter limit allows.</summary>
@@ -114,7 +137,7 @@ internal static partial class FigureSql
             }
 
             var offset = args.Count;
-            sql.Append(Placeholder().Replace(statement.Sql, m => $"{{{int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + offset}}}")).Append(";\n");
+            sql.Append(Placeholders().Replace(statement.Sql, m => $"{{{int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + offset}}}")).Append(";\n");
             args.AddRange(statement.Args);
         }
 
@@ -125,16 +148,23 @@ internal static partial class FigureSql
     }
 
     [GeneratedRegex(@"\{(\d+)\}")]
-    internal static partial Regex Placeholder();
+    private static partial Regex Placeholders();
 }
 
-/// <summary>One SQL statement and its arguments, written with placeholders {0}, {1}… as EF Core's raw SQL takes them.</summary>
-internal sealed record FigureStatement(string Sql, object[] Args)
+/// <summary>
+/// One SQL statement and its arguments, written with placeholders {0}, {1}… as EF Core's raw SQL takes them, or
+/// (<paramref name="Positional"/>) $1, $2… as an <see cref="NpgsqlBatch"/> does (then an argument may be an array).
+/// </summary>
+internal sealed record FigureStatement(string Sql, object[] Args, bool Positional)
 {
-    /// <summary>The statement for an <see cref="NpgsqlBatch"/>: positional parameters $1, $2….</summary>
     public NpgsqlBatchCommand ToBatchCommand()
     {
-        var command = new NpgsqlBatchCommand(FigureSql.Placeholder().Replace(Sql, m => "$" + (int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) + 1)));
+        if (!Positional)
+        {
+            throw new InvalidOperationException("Built for EF Core's raw SQL ({0} placeholders), not for a batch.");
+        }
+
+        var command = new NpgsqlBatchCommand(Sql);
         foreach (var arg in Args)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = arg });

@@ -12,6 +12,8 @@ namespace CivicGrid.Cases.Intake;
 /// new case ids from the identity sequence (the history hashes cover them), then the cases, their assignments and their
 /// history as three <c>INSERT … SELECT FROM unnest(arrays)</c> with the figures' upserts in one round trip. The column
 /// lists follow <c>CaseConfigurations</c>; a test compares them with the EF model, so a new column cannot be left out.
+/// Every statement has the same text whatever the batch size (arrays, not value lists), so each connection prepares it
+/// once and the server neither parses nor plans it again.
 /// </summary>
 internal static class CaseBulkInsert
 {
@@ -71,6 +73,7 @@ internal static class CaseBulkInsert
                 new NpgsqlBatchCommand(NextIds) { Parameters = { new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = count } } },
             },
         };
+        await batch.PrepareAsync();
         await using var reader = await batch.ExecuteReaderAsync();
         var rows = new List<(string?, ReportFingerprint)>();
         while (await reader.ReadAsync())
@@ -119,6 +122,7 @@ internal static class CaseBulkInsert
             batch.BatchCommands.Add(figure.ToBatchCommand());
         }
 
+        await batch.PrepareAsync();
         await batch.ExecuteNonQueryAsync();
         foreach (var (c, a) in assignments)
         {

@@ -7,7 +7,7 @@ public sealed class IntakeOptions
     /// Writers working in parallel on PostgreSQL (each its own batches and connection); SQLite always has one. A batch's
     /// inserts use one database backend, so one writer leaves the other cores idle under a surge.
     /// </summary>
-    public int Writers { get; set; } = 4;
+    public int Writers { get; set; } = 2;
 
     /// <summary>At most this many reports are written in one transaction.</summary>
     public int MaxBatch { get; set; } = 64;

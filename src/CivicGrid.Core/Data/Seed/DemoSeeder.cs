@@ -1,5 +1,6 @@
 using CivicGrid.Accounts;
 using CivicGrid.Grid;
+using CivicGrid.Open311;
 using CivicGrid.Organization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicGrid.Data.Seed;
 
 /// <summary>Seeds the demo district once; with the demo off, keeps its accounts disabled.</summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IntegrationKeyCache? open311Keys = null)
 {
     public const string DemoPassword = "Demo#2026";
 
@@ -52,6 +53,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await db.Users.Where(u => u.IsDemo && u.IsDisabled == enabled)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, !enabled), ct);
         await DemoOpen311Seed.ApplyAsync(db, enabled, clock, ct);
+        open311Keys?.Forget();
         await db.Set<CivicGrid.Safety.Detections.CameraIntegrationKey>().Where(k => k.IsDemo && k.IsDisabled == enabled)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.IsDisabled, !enabled), ct);
     }
