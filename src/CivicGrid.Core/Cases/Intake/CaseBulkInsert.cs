@@ -106,7 +106,8 @@ internal static class CaseBulkInsert
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         var assignments = cases.SelectMany(c => c.Assignments.Select(a => (Case: c, Assignment: a))).ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Cases(cases));
+        // In key order, so two writers inserting the same two keys (a client reusing a key for other text) cannot deadlock.
+        batch.BatchCommands.Add(Cases([.. cases.OrderBy(c => c.IdempotencyKey, StringComparer.Ordinal)]));
         if (assignments.Count > 0)
         {
             batch.BatchCommands.Add(Assignments(assignments));
@@ -127,6 +128,23 @@ internal static class CaseBulkInsert
         foreach (var (c, a) in assignments)
         {
             a.CaseId = c.Id;
+        }
+    }
+
+    /// <summary>Runs statements (the figure upserts) in one round trip in the context's transaction.</summary>
+    public static async Task ExecuteAsync(AppDbContext db, IEnumerable<FigureStatement> statements)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(statement.ToBatchCommand());
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.PrepareAsync();
+            await batch.ExecuteNonQueryAsync();
         }
     }
 

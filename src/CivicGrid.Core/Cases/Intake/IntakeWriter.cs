@@ -217,25 +217,55 @@ public sealed class IntakeWriter : IAsyncDisposable
                 await using var tx = await db.Database.BeginTransactionAsync();
                 if (cases.Count > 0)
                 {
-                    await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures);
+                    await CaseBulkInsert.InsertAsync(db, cases, batch.Events, []);
                 }
 
                 await batch.AddCompanionsAsync(db, answers);
                 await db.SaveChangesAsync();
+                // The figures' busy rows stay locked until the commit: added last, so the other writer waits the least.
+                await CaseBulkInsert.ExecuteAsync(db, figures);
                 await tx.CommitAsync();
             }
 
+            batch.Committed();
             if (cases.Count > 0)
             {
-                CaseFigureTracker.NotifyChanged(db);
+                AfterCommit(() => CaseFigureTracker.NotifyChanged(db));
             }
 
-            batch.Committed();
             return answers;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await AfterCommitAsync(() => db.Database.CloseConnectionAsync());
+        }
+    }
+
+    /// <summary>
+    /// Runs what follows a commit: a failure here must not make the committed batch look failed (it would be retried,
+    /// and its callers answered as repeats or with an error for reports that are stored).
+    /// </summary>
+    private void AfterCommit(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "上报已提交，提交后的收尾出错（已忽略）。");
+        }
+    }
+
+    private async Task AfterCommitAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "关闭写入连接出错（已忽略）。");
         }
     }
 

@@ -1,0 +1,55 @@
+using CivicGrid.Open311;
+
+namespace CivicGrid.Tests.Open311;
+
+/// <summary>The api_key look-up cache: a busy key is read once, a revocation is never undone by a read that straddled it.</summary>
+public sealed class IntegrationKeyCacheTests
+{
+    private static readonly IntegrationKeyState Active = new(1, null, false, null);
+
+    [Fact]
+    public async Task A_found_key_is_read_once_and_an_unknown_key_every_time()
+    {
+        var cache = new IntegrationKeyCache(TimeProvider.System);
+        var reads = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Same(Active, await cache.FindAsync("known", () => Read(ref reads, Active)));
+        }
+
+        var misses = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(await cache.FindAsync("guessed", () => Read(ref misses, null)));
+        }
+
+        Assert.Equal(1, reads);
+        Assert.Equal(3, misses);
+    }
+
+    [Fact]
+    public async Task A_read_that_straddles_a_revocation_is_not_kept()
+    {
+        var cache = new IntegrationKeyCache(TimeProvider.System);
+        var reads = 0;
+        // The row was read as active, then the key was revoked (Forget) before the read's result came back.
+        await cache.FindAsync("key", () =>
+        {
+            reads++;
+            cache.Forget();
+            return Task.FromResult<IntegrationKeyState?>(Active);
+        });
+        var revoked = Active with { RevokedAt = DateTimeOffset.UtcNow };
+
+        var next = await cache.FindAsync("key", () => Read(ref reads, revoked));
+
+        Assert.Equal(2, reads);
+        Assert.NotNull(next!.RevokedAt);
+    }
+
+    private static Task<IntegrationKeyState?> Read(ref int reads, IntegrationKeyState? state)
+    {
+        reads++;
+        return Task.FromResult(state);
+    }
+}
