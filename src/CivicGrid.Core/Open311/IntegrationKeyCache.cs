@@ -15,7 +15,6 @@ public sealed class IntegrationKeyCache(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, (IntegrationKeyState State, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
-    private long _generation;
 
     public async Task<IntegrationKeyState?> FindAsync(string keyHash, Func<Task<IntegrationKeyState?>> load)
     {
@@ -25,19 +24,14 @@ public sealed class IntegrationKeyCache(TimeProvider clock)
             return entry.State;
         }
 
-        // A revocation between our read and our store must win: keep what was read only if nothing was forgotten meanwhile.
-        var generation = Interlocked.Read(ref _generation);
         var state = await load();
-        lock (_entries)
+        if (state is null)
         {
-            if (state is null || generation != Interlocked.Read(ref _generation))
-            {
-                _entries.TryRemove(keyHash, out _);
-            }
-            else
-            {
-                _entries[keyHash] = (state, now + Lifetime);
-            }
+            _entries.TryRemove(keyHash, out _);
+        }
+        else
+        {
+            _entries[keyHash] = (state, now + Lifetime);
         }
 
         return state;
@@ -53,12 +47,5 @@ public sealed class IntegrationKeyCache(TimeProvider clock)
     }
 
     /// <summary>Forgets every key (an integration was revoked or switched off).</summary>
-    public void Forget()
-    {
-        lock (_entries)
-        {
-            Interlocked.Increment(ref _generation);
-            _entries.Clear();
-        }
-    }
+    public void Forget() => _entries.Clear();
 }
