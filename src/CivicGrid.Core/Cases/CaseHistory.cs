@@ -35,8 +35,8 @@ public sealed class CaseHistory(AppDbContext db, Action<CaseEvent>? write = null
             ToStatus = to,
             ActorUserId = actor?.IsAuthenticated == true ? actor.UserId : null,
             ActorName = actorName ?? SystemActor,
-            // PostgreSQL keeps microseconds: hash what the database will give back.
-            At = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero),
+            // Hash what the database will give back.
+            At = StoredTime.Of(at),
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             Data = data is null ? null : JsonSerializer.Serialize(data, Json),
             Attachments = attachments is { Count: > 0 } ? string.Join(',', attachments) : null,

@@ -54,8 +54,9 @@ internal static class CaseBulkInsert
     /// turn out to repeat an earlier case are left unused, a gap like that of any rolled-back insert).
     /// </summary>
     public static async Task<(List<(string? Key, ReportFingerprint Fingerprint)> Rows, long[] Ids)> LookUpAsync(AppDbContext db,
-        List<string> keys, List<string> hashes, DateTimeOffset since, int count)
+        IntakeLookUp lookUp, int count)
     {
+        var (keys, hashes, since) = lookUp;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection)
         {
@@ -118,11 +119,7 @@ internal static class CaseBulkInsert
             batch.BatchCommands.Add(Events(events));
         }
 
-        foreach (var figure in figures)
-        {
-            batch.BatchCommands.Add(figure.ToBatchCommand());
-        }
-
+        Add(batch, figures);
         await batch.PrepareAsync();
         await batch.ExecuteNonQueryAsync();
         foreach (var (c, a) in assignments)
@@ -136,15 +133,19 @@ internal static class CaseBulkInsert
     {
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
             (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        foreach (var statement in statements)
-        {
-            batch.BatchCommands.Add(statement.ToBatchCommand());
-        }
-
+        Add(batch, statements);
         if (batch.BatchCommands.Count > 0)
         {
             await batch.PrepareAsync();
             await batch.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static void Add(NpgsqlBatch batch, IEnumerable<FigureStatement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(statement.ToBatchCommand());
         }
     }
 

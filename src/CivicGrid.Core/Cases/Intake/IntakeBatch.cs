@@ -78,13 +78,13 @@ internal sealed class IntakeBatch
     }
 
     /// <summary>
-    /// The same look-up over the rows found for the batch's keys and texts: <paramref name="rows"/> holds every case
-    /// with one of the keys or with one of the texts since the start of the window.
+    /// The same over the rows found for <paramref name="lookUp"/>: every case with one of the keys or, since the start
+    /// of the window, one of the texts.
     /// </summary>
     public static IntakeBatch Decide(IReadOnlyList<PendingReport> reports, IEnumerable<(string? Key, ReportFingerprint Fingerprint)> rows,
-        IntakeOptions options)
+        IntakeLookUp lookUp, IntakeOptions options)
     {
-        var (keys, hashes, since) = LookUp(reports, options);
+        var (keys, hashes, since) = lookUp;
         var found = rows.ToList();
         var known = found.Where(r => r.Key is not null && keys.Contains(r.Key))
             .ToDictionary(r => r.Key!, r => r.Fingerprint.Id, StringComparer.Ordinal);
@@ -94,8 +94,8 @@ internal sealed class IntakeBatch
     }
 
     /// <summary>What to look up before deciding: the batch's idempotency keys, its texts' hashes, and the window's start.</summary>
-    public static (List<string> Keys, List<string> Hashes, DateTimeOffset Since) LookUp(IReadOnlyList<PendingReport> reports, IntakeOptions options) =>
-        ([.. reports.Select(r => r.Template.IdempotencyKey).OfType<string>().Distinct()],
+    public static IntakeLookUp LookUp(IReadOnlyList<PendingReport> reports, IntakeOptions options) =>
+        new([.. reports.Select(r => r.Template.IdempotencyKey).OfType<string>().Distinct()],
             [.. reports.Select(r => r.Template.ContentHash).OfType<string>().Distinct()],
             reports.Min(r => r.Template.ReportedAt) - options.DuplicateWindow);
 
@@ -155,3 +155,6 @@ internal sealed class IntakeBatch
         }
     }
 }
+
+/// <summary>What a batch looks up before deciding: its idempotency keys, its texts' hashes, and the duplicate window's start.</summary>
+internal sealed record IntakeLookUp(List<string> Keys, List<string> Hashes, DateTimeOffset Since);

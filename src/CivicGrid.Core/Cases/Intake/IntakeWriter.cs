@@ -193,9 +193,9 @@ public sealed class IntakeWriter : IAsyncDisposable
         await db.Database.OpenConnectionAsync();
         try
         {
-            var (keys, hashes, since) = IntakeBatch.LookUp(reports, _options);
-            var (rows, ids) = await CaseBulkInsert.LookUpAsync(db, keys, hashes, since, reports.Count);
-            var batch = IntakeBatch.Decide(reports, rows, _options);
+            var lookUp = IntakeBatch.LookUp(reports, _options);
+            var (rows, ids) = await CaseBulkInsert.LookUpAsync(db, lookUp, reports.Count);
+            var batch = IntakeBatch.Decide(reports, rows, lookUp, _options);
             var cases = batch.Fresh.ConvertAll(f => f.Case);
             for (var i = 0; i < cases.Count; i++)
             {
@@ -230,7 +230,11 @@ public sealed class IntakeWriter : IAsyncDisposable
             batch.Committed();
             if (cases.Count > 0)
             {
-                AfterCommit(() => CaseFigureTracker.NotifyChanged(db));
+                await AfterCommitAsync(() =>
+                {
+                    CaseFigureTracker.NotifyChanged(db);
+                    return Task.CompletedTask;
+                });
             }
 
             return answers;
@@ -245,18 +249,6 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// Runs what follows a commit: a failure here must not make the committed batch look failed (it would be retried,
     /// and its callers answered as repeats or with an error for reports that are stored).
     /// </summary>
-    private void AfterCommit(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception ex)
-        {
-            _log.LogWarning(ex, "上报已提交，提交后的收尾出错（已忽略）。");
-        }
-    }
-
     private async Task AfterCommitAsync(Func<Task> action)
     {
         try
@@ -265,7 +257,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            _log.LogWarning(ex, "关闭写入连接出错（已忽略）。");
+            _log.LogWarning(ex, "上报写入后的收尾（通知考评数据变化、关闭连接）出错，已忽略。");
         }
     }
 
@@ -276,7 +268,8 @@ public sealed class IntakeWriter : IAsyncDisposable
     private async Task<ReportedCase[]> WriteThroughEfAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
     {
         await using var tx = await db.Database.BeginTransactionAsync();
-        var batch = IntakeBatch.Decide(reports, await EarlierAsync(db, reports), _options);
+        var lookUp = IntakeBatch.LookUp(reports, _options);
+        var batch = IntakeBatch.Decide(reports, await EarlierAsync(db, lookUp), lookUp, _options);
         if (batch.Fresh.Count > 0)
         {
             db.AddRange(batch.Fresh.Select(f => f.Case));
@@ -300,9 +293,9 @@ public sealed class IntakeWriter : IAsyncDisposable
     /// In one round trip: the cases already holding one of the batch's idempotency keys, and the recent cases with the
     /// same text as one of its reports (the candidates for a resubmission).
     /// </summary>
-    private async Task<List<(string? Key, ReportFingerprint Fingerprint)>> EarlierAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
+    private static async Task<List<(string? Key, ReportFingerprint Fingerprint)>> EarlierAsync(AppDbContext db, IntakeLookUp lookUp)
     {
-        var (keys, hashes, since) = IntakeBatch.LookUp(reports, _options);
+        var (keys, hashes, since) = lookUp;
         var rows = await db.Set<Case>()
             .Where(c => (c.IdempotencyKey != null && keys.Contains(c.IdempotencyKey))
                         || (c.ContentHash != null && hashes.Contains(c.ContentHash) && c.ReportedAt >= since))

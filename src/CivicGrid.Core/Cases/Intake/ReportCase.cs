@@ -93,9 +93,8 @@ public sealed class ReportCase(
             (categoryCode, categoryName, confidence) = (best.Code, best.Name, best.Confidence);
         }
 
-        // PostgreSQL keeps microseconds: the answer shows the time the database will give back.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.UtcTicks % 10));
+        // The answer shows the time the database will give back.
+        var now = StoredTime.Of(clock.GetUtcNow());
         var address = string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim();
         var phone = string.IsNullOrWhiteSpace(request.ReporterPhone) ? null : request.ReporterPhone.Trim();
         var c = new Case
