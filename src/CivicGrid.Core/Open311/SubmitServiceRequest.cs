@@ -141,9 +141,10 @@ public sealed class SubmitServiceRequest(
 
         public DateTimeOffset? Deadline { get; private set; }
 
-        public async Task AddAsync(AppDbContext db, long caseId, Case? written, CancellationToken ct)
+        public async Task AddAsync(AppDbContext db, ReportTarget target, CancellationToken ct)
         {
-            if (written is not null)
+            var caseId = target.CaseId;
+            if (target.Written is { } written)
             {
                 (ReportedAt, Deadline) = (written.ReportedAt, written.Deadline);
             }
@@ -151,6 +152,10 @@ public sealed class SubmitServiceRequest(
             {
                 var earlier = await db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.ReportedAt, c.Deadline }).FirstAsync(ct);
                 (ReportedAt, Deadline) = (earlier.ReportedAt, earlier.Deadline);
+            }
+
+            if (!target.IsNew)
+            {
                 // Its token may be in this very batch (the first of two identical posts) or committed earlier.
                 Token = db.Set<Open311Report>().Local.FirstOrDefault(r => r.CaseId == caseId)?.Token
                         ?? await db.Set<Open311Report>().Where(r => r.CaseId == caseId).Select(r => r.Token).FirstOrDefaultAsync(ct);

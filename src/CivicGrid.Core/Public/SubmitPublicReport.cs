@@ -52,24 +52,18 @@ public sealed class SubmitPublicReport(ReportCase intake, TimeProvider clock)
 
         public DateTimeOffset ReportedAt { get; private set; }
 
-        public async Task AddAsync(AppDbContext db, long caseId, Case? written, CancellationToken ct)
+        public async Task AddAsync(AppDbContext db, ReportTarget target, CancellationToken ct)
         {
+            var caseId = target.CaseId;
+            var (reportedAt, reporter, source) = target.Written is { } written
+                ? (written.ReportedAt, written.ReporterUserId, written.Source)
+                : await EarlierAsync(db, caseId, ct);
+            ReportedAt = reportedAt;
             // The reporter acts as the case's pseudonymous reporter; never as a real account (a key sent through the API).
-            Guid? reporterKey;
-            if (written is not null)
-            {
-                // A new case's reporter is the fresh pseudonymous identity of this very report.
-                ReportedAt = written.ReportedAt;
-                reporterKey = written.ReporterUserId;
-            }
-            else
-            {
-                var earlier = await db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId)
-                    .Select(c => new { c.ReportedAt, c.ReporterUserId, c.Source }).SingleAsync(ct);
-                ReportedAt = earlier.ReportedAt;
-                reporterKey = earlier.Source == CaseSource.Citizen && earlier.ReporterUserId is { } id
-                              && !await db.Users.AnyAsync(u => u.Id == id, ct) ? id : null;
-            }
+            // A new case's reporter is the fresh pseudonymous identity of this very report.
+            var reporterKey = target.IsNew
+                ? reporter
+                : source == CaseSource.Citizen && reporter is { } id && !await db.Users.AnyAsync(u => u.Id == id, ct) ? id : null;
 
             Token = TrackingTokens.New();
             db.Add(new TrackingLink
@@ -80,6 +74,14 @@ public sealed class SubmitPublicReport(ReportCase intake, TimeProvider clock)
                 ReporterKey = reporterKey,
                 CreatedAt = now,
             });
+        }
+
+        private static async Task<(DateTimeOffset ReportedAt, Guid? Reporter, CaseSource Source)> EarlierAsync(AppDbContext db, long caseId,
+            CancellationToken ct)
+        {
+            var earlier = await db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId)
+                .Select(c => new { c.ReportedAt, c.ReporterUserId, c.Source }).SingleAsync(ct);
+            return (earlier.ReportedAt, earlier.ReporterUserId, earlier.Source);
         }
     }
 

@@ -95,20 +95,25 @@ internal static class CaseBulkInsert
     }
 
     /// <summary>
-    /// Inserts the cases (with their ids), their assignments, the given history events and the figure statements in one
-    /// round trip: inside the context's transaction when it has one, else as one implicit transaction of their own
-    /// (committed, or rolled back as a whole, when the call returns). The assignments' and events' own ids are left to the
-    /// database: nothing reads them back from the written objects.
+    /// Inserts the cases (with their ids), their assignments, the given history events, the front doors' rows
+    /// (<paramref name="companions"/>, see <see cref="AddedRowsInsert"/>) and the figure statements in one round trip:
+    /// inside the context's transaction when it has one, else as one implicit transaction of their own (committed, or
+    /// rolled back as a whole, when the call returns). The assignments' and events' own ids are left to the database:
+    /// nothing reads them back from the written objects.
     /// </summary>
     public static async Task InsertAsync(AppDbContext db, IReadOnlyList<Case> cases, IReadOnlyList<CaseEvent> events,
-        IEnumerable<FigureStatement> figures)
+        IEnumerable<FigureStatement> figures, IEnumerable<NpgsqlBatchCommand>? companions = null)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         var assignments = cases.SelectMany(c => c.Assignments.Select(a => (Case: c, Assignment: a))).ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        // In key order, so two writers inserting the same two keys (a client reusing a key for other text) cannot deadlock.
-        batch.BatchCommands.Add(Cases([.. cases.OrderBy(c => c.IdempotencyKey, StringComparer.Ordinal)]));
+        if (cases.Count > 0)
+        {
+            // In key order, so two writers inserting the same two keys (a client reusing a key for other text) cannot deadlock.
+            batch.BatchCommands.Add(Cases([.. cases.OrderBy(c => c.IdempotencyKey, StringComparer.Ordinal)]));
+        }
+
         if (assignments.Count > 0)
         {
             batch.BatchCommands.Add(Assignments(assignments));
@@ -119,7 +124,18 @@ internal static class CaseBulkInsert
             batch.BatchCommands.Add(Events(events));
         }
 
+        foreach (var command in companions ?? [])
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        // Last: the figures' busy rows stay locked until the commit, so the other writer waits the least.
         Add(batch, figures);
+        if (batch.BatchCommands.Count == 0)
+        {
+            return;
+        }
+
         await batch.PrepareAsync();
         await batch.ExecuteNonQueryAsync();
         foreach (var (c, a) in assignments)

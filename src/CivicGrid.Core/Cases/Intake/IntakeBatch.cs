@@ -27,8 +27,6 @@ internal sealed class IntakeBatch
     /// <summary>The history of the new cases, once <see cref="AppendHistoryAsync"/> has run.</summary>
     public List<CaseEvent> Events { get; } = [];
 
-    public bool HasCompanions => _reports.Any(r => r.Companion is not null);
-
     /// <summary>
     /// Sorts the reports given the cases already holding one of their idempotency keys and the recent cases with the
     /// same text as one of them.
@@ -126,20 +124,16 @@ internal sealed class IntakeBatch
         return [.. _answers.Select((a, i) => a ?? new ReportedCase(_answers[_sameAs[i]]!.Id, false))];
     }
 
-    /// <summary>Adds the front doors' own rows to the context (the caller saves them in the batch's transaction).</summary>
+    /// <summary>Adds the front doors' own rows to the context (the writer writes them in the batch's transaction).</summary>
     public async Task AddCompanionsAsync(AppDbContext db, ReportedCase[] answers)
     {
-        var written = new Case?[_reports.Count];
-        foreach (var (index, c) in Fresh)
-        {
-            written[index] = c;
-        }
-
+        var inBatch = Fresh.ToDictionary(f => f.Case.Id, f => f.Case);
         for (var i = 0; i < _reports.Count; i++)
         {
             if (_reports[i].Companion is { } companion)
             {
-                await companion.AddAsync(db, answers[i].Id, answers[i].IsNew ? written[i] : null, CancellationToken.None);
+                await companion.AddAsync(db, new ReportTarget(answers[i].Id, answers[i].IsNew, inBatch.GetValueOrDefault(answers[i].Id)),
+                    CancellationToken.None);
             }
         }
     }

@@ -156,7 +156,7 @@ public sealed class IntakeWriter : IAsyncDisposable
                 {
                     if (report.Companion is { } companion)
                     {
-                        await companion.AddAsync(db, winner, null, CancellationToken.None);
+                        await companion.AddAsync(db, new ReportTarget(winner, false, null), CancellationToken.None);
                         await db.SaveChangesAsync();
                     }
 
@@ -185,8 +185,8 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     /// <summary>
     /// PostgreSQL without EF Core's change tracking, in two round trips: the look-up of earlier cases with the new ids,
-    /// then cases, assignments, history and figures in one batch — an implicit transaction of its own, or, when a front
-    /// door adds rows of its own (saved through EF Core), an explicit one that also holds them.
+    /// then cases, assignments, history, the front doors' own rows and the figures in one batch, an implicit transaction
+    /// of its own.
     /// </summary>
     private async Task<ReportedCase[]> WriteOnPostgresAsync(AppDbContext db, IReadOnlyList<PendingReport> reports)
     {
@@ -205,24 +205,17 @@ public sealed class IntakeWriter : IAsyncDisposable
             await batch.AppendHistoryAsync(new CaseHistory(db, batch.Events.Add));
             var answers = batch.Answers();
             var figures = CaseFigureTracker.ForInserted(cases);
-            if (!batch.HasCompanions)
+            await batch.AddCompanionsAsync(db, answers);
+            if (AddedRowsInsert.TryBuild(db, out var companions))
             {
-                if (cases.Count > 0)
-                {
-                    await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures);
-                }
+                await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures, companions);
             }
             else
             {
+                // A front door's rows this writer cannot send itself: saved by EF Core in the same, explicit, transaction.
                 await using var tx = await db.Database.BeginTransactionAsync();
-                if (cases.Count > 0)
-                {
-                    await CaseBulkInsert.InsertAsync(db, cases, batch.Events, []);
-                }
-
-                await batch.AddCompanionsAsync(db, answers);
+                await CaseBulkInsert.InsertAsync(db, cases, batch.Events, []);
                 await db.SaveChangesAsync();
-                // The figures' busy rows stay locked until the commit: added last, so the other writer waits the least.
                 await CaseBulkInsert.ExecuteAsync(db, figures);
                 await tx.CommitAsync();
             }
