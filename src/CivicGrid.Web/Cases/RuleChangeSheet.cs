@@ -1,5 +1,5 @@
-using CivicGrid.Cases.Responsibility;
 using System.Globalization;
+using CivicGrid.Cases.Responsibility;
 using CivicGrid.Platform.Calendar;
 
 namespace CivicGrid.Web.Cases;
