@@ -130,6 +130,7 @@ public sealed class ConfigurationPagesTests(BrowserFixture browser)
             await regionFilter.Locator("input").FillAsync("110199021）");
             await page.Locator(".ant-select-dropdown:visible .ant-select-item-option", new() { HasText = "110199021）" }).First.ClickAsync();
             await drawer.Locator(".ant-drawer-title").ClickAsync();
+            await Assertions.Expect(page.Locator(".ant-select-dropdown:visible")).ToHaveCountAsync(0);
             await Assertions.Expect(drawer.Locator("#rule-changes-export")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("regionCode=110199021"));
             var rows = drawer.Locator(".cg-rule-change-table tr.ant-table-row");
             await Assertions.Expect(rows).ToHaveCountAsync(2);
