@@ -91,6 +91,35 @@ public abstract class ResponsibilityRuleChangeTests<TApp>(TApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Two_rules_moved_onto_one_place_at_once_log_only_the_move_that_was_saved()
+    {
+        var admin = await app.ClientAs("admin");
+        var unit = await UnitId("D01");
+        var pairs = new List<(int A, int B, string Region)>();
+        foreach (var region in new[] { "110199006001", "110199006002", "110199006003" })
+        {
+            var a = (await (await admin.Post("/api/v1/responsibility-rules", new { categoryCode = "SJ0102", regionCode = region, unitId = unit })).Json()).GetProperty("id").GetInt32();
+            var b = (await (await admin.Post("/api/v1/responsibility-rules", new { categoryCode = "SJ0103", regionCode = region, unitId = unit })).Json()).GetProperty("id").GetInt32();
+            pairs.Add((a, b, region));
+        }
+
+        // Both pass the up-front check when they overlap; the unique index then refuses one of them at save.
+        var other = await app.ClientAs("admin");
+        foreach (var (a, b, region) in pairs)
+        {
+            var moves = await Task.WhenAll(
+                admin.Put($"/api/v1/responsibility-rules/{a}", new { categoryCode = "SJ0105", regionCode = region, unitId = unit }),
+                other.Put($"/api/v1/responsibility-rules/{b}", new { categoryCode = "SJ0105", regionCode = region, unitId = unit }));
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], moves.Select(m => m.StatusCode).Order());
+            foreach (var (id, move) in new[] { (a, moves[0]), (b, moves[1]) })
+            {
+                List<string?> expected = move.StatusCode == HttpStatusCode.OK ? ["updated", "created"] : ["created"];
+                Assert.Equal(expected, await Actions(admin, id));
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_town_admin_sees_his_towns_changes_and_never_another_towns()
     {
         var admin = await app.ClientAs("admin");
