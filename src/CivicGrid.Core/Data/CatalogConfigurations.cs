@@ -42,3 +42,25 @@ internal sealed class ResponsibilityRuleConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => r.RegionCode);
     }
 }
+
+internal sealed class ResponsibilityRuleChangeConfiguration : IEntityTypeConfiguration<ResponsibilityRuleChange>
+{
+    public void Configure(EntityTypeBuilder<ResponsibilityRuleChange> b)
+    {
+        b.ToTable("responsibility_rule_changes");
+        b.Property(c => c.ActorName).HasMaxLength(150);
+        b.Property(c => c.DistrictCode).HasMaxLength(6);
+        b.Property(c => c.CategoryCodeBefore).HasMaxLength(16);
+        b.Property(c => c.CategoryCodeAfter).HasMaxLength(16);
+        b.Property(c => c.RegionCodeBefore).HasMaxLength(15);
+        b.Property(c => c.RegionCodeAfter).HasMaxLength(15);
+        b.Property(c => c.NoteBefore).HasMaxLength(200);
+        b.Property(c => c.NoteAfter).HasMaxLength(200);
+        b.Ignore(c => c.Before);
+        b.Ignore(c => c.After);
+        b.HasIndex(c => new { c.RuleId, c.At });
+        b.HasIndex(c => c.RegionCodeBefore);
+        b.HasIndex(c => c.RegionCodeAfter);
+        b.HasIndex(c => c.At);
+    }
+}

@@ -1050,6 +1050,85 @@ namespace CivicGrid.Migrations.Postgres.Migrations
                     b.ToTable("responsibility_rules", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Cases.Responsibility.ResponsibilityRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CategoryCodeAfter")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CategoryCodeBefore")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<int>>("CoUnitIdsAfter")
+                        .HasColumnType("integer[]");
+
+                    b.PrimitiveCollection<List<int>>("CoUnitIdsBefore")
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("NoteAfter")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NoteBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCodeAfter")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("RegionCodeBefore")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitIdAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitIdBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RegionCodeAfter");
+
+                    b.HasIndex("RegionCodeBefore");
+
+                    b.HasIndex("RuleId", "At");
+
+                    b.ToTable("responsibility_rule_changes", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Grid.Region", b =>
                 {
                     b.Property<string>("Code")

@@ -1024,6 +1024,83 @@ namespace CivicGrid.Migrations.Sqlite.Migrations
                     b.ToTable("responsibility_rules", (string)null);
                 });
 
+            modelBuilder.Entity("CivicGrid.Cases.Responsibility.ResponsibilityRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCodeAfter")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCodeBefore")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CoUnitIdsAfter")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CoUnitIdsBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteAfter")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCodeAfter")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCodeBefore")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitIdAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitIdBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RegionCodeAfter");
+
+                    b.HasIndex("RegionCodeBefore");
+
+                    b.HasIndex("RuleId", "At");
+
+                    b.ToTable("responsibility_rule_changes", (string)null);
+                });
+
             modelBuilder.Entity("CivicGrid.Grid.Region", b =>
                 {
                     b.Property<string>("Code")

@@ -1,6 +1,7 @@
 using CivicGrid.Accounts;
 using CivicGrid.Cases.Catalog;
 using CivicGrid.Cases.Responsibility;
+using CivicGrid.Platform;
 using CivicGrid.Web.Platform;
 
 namespace CivicGrid.Web.Cases;
@@ -14,6 +15,8 @@ public static class ResponsibilityApi
         rules.MapPost("/", Create).WithSummary("新增责任规则（分类 × 区域 → 牵头单位、协办单位）");
         rules.MapPut("/{id:int}", Update).WithSummary("修改责任规则（分类、区域、牵头单位、协办单位、备注）");
         rules.MapDelete("/{id:int}", Delete).WithSummary("删除责任规则");
+        rules.MapGet("/changes", Changes).WithSummary("责任规则变更记录（谁在何时新增、修改、删除了哪条规则，新的在前）");
+        rules.MapGet("/changes/export", ExportChanges).WithSummary("导出责任规则变更记录为 Excel（筛选条件同变更记录）");
         api.MapGet("/responsibility/resolve", Resolve).RequireAuthorization().WithTags("责任规则")
             .WithSummary("预览：某分类在某区域由谁来办（最具体的规则优先，否则分类默认单位）");
     }
@@ -30,6 +33,26 @@ public static class ResponsibilityApi
 
     private static async Task<IResult> Delete(int id, DeleteResponsibilityRule handler, AccessScope scope, CancellationToken ct) =>
         (await handler.HandleAsync(scope, id, ct)).ToHttp(_ => new { id, deleted = true });
+
+    private static async Task<IResult> Changes(int? ruleId, string? categoryCode, string? regionCode, string? from, string? to, int? page, int? pageSize,
+        ResponsibilityRuleChangeQueries queries, AccessScope scope, CancellationToken ct)
+    {
+        var filter = RuleChangeFilter.Parse(ruleId, categoryCode, regionCode, from, to, page, pageSize);
+        return filter.Succeeded ? TypedResults.Ok(await queries.ListAsync(scope, filter.Value!, ct)) : filter.ToHttp(f => f);
+    }
+
+    private static async Task<IResult> ExportChanges(int? ruleId, string? categoryCode, string? regionCode, string? from, string? to,
+        ResponsibilityRuleChangeQueries queries, AccessScope scope, CancellationToken ct)
+    {
+        var filter = RuleChangeFilter.Parse(ruleId, categoryCode, regionCode, from, to, null, null);
+        if (!filter.Succeeded)
+        {
+            return filter.ToHttp(f => f);
+        }
+
+        var rows = (await queries.AllAsync(scope, filter.Value!, ct)).Select(RuleChangeSheet.Row);
+        return TypedResults.File(ExcelSheet.Write(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "责任规则变更记录.xlsx");
+    }
 
     private static async Task<IResult> Resolve(string? categoryCode, string? regionCode, ResponsibilityResolver resolver, AccessScope scope, CancellationToken ct)
     {

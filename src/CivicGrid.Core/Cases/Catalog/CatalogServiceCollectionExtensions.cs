@@ -10,6 +10,6 @@ public static class CatalogServiceCollectionExtensions
     public static IServiceCollection AddCasesCatalogUseCases(this IServiceCollection services) => services
         .AddSingleton<WorkingCalendarProvider>().AddSingleton<ResponsibilityResolver>()
         .AddScoped<CategoryQueries>().AddScoped<SaveCategory>().AddScoped<SetCategoryActive>().AddScoped<ImportCategories>()
-        .AddScoped<ResponsibilityRuleQueries>().AddScoped<CreateResponsibilityRule>().AddScoped<UpdateResponsibilityRule>().AddScoped<DeleteResponsibilityRule>()
+        .AddScoped<ResponsibilityRuleQueries>().AddScoped<ResponsibilityRuleChangeQueries>().AddScoped<CreateResponsibilityRule>().AddScoped<UpdateResponsibilityRule>().AddScoped<DeleteResponsibilityRule>()
         .AddScoped<CalendarQueries>().AddScoped<SaveCalendarDay>();
 }

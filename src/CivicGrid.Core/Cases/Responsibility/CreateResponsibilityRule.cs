@@ -26,7 +26,15 @@ public sealed class CreateResponsibilityRule(AppDbContext db, ResponsibilityReso
         rule.CreatedBy = scope.UserName;
         rule.CreatedAt = clock.GetUtcNow();
         db.Add(rule);
-        await db.SaveChangesAsync(ct);
+        // The log row needs the rule's database-generated id: two saves, one transaction, so neither stands without the other.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await RuleChangeRecorder.AddAsync(db, scope, clock, RuleChangeAction.Created, rule, null, RuleState.Of(rule), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
         resolver.Invalidate();
         return Outcome<ResponsibilityRule>.Created(rule);
     }

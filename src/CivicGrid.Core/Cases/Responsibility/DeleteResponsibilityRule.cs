@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicGrid.Cases.Responsibility;
 
-/// <summary>Deletes a rule; only inside the caller's managed region.</summary>
-public sealed class DeleteResponsibilityRule(AppDbContext db, ResponsibilityResolver resolver)
+/// <summary>Deletes a rule (logged); only inside the caller's managed region.</summary>
+public sealed class DeleteResponsibilityRule(AppDbContext db, ResponsibilityResolver resolver, TimeProvider clock)
 {
     public async Task<Outcome<int>> HandleAsync(AccessScope scope, int id, CancellationToken ct = default)
     {
@@ -22,6 +22,7 @@ public sealed class DeleteResponsibilityRule(AppDbContext db, ResponsibilityReso
         }
 
         db.Remove(rule);
+        await RuleChangeRecorder.AddAsync(db, scope, clock, RuleChangeAction.Deleted, rule, RuleState.Of(rule), null, ct);
         await db.SaveChangesAsync(ct);
         resolver.Invalidate();
         return Outcome<int>.Ok(id);
