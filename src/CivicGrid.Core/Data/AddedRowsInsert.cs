@@ -10,8 +10,8 @@ namespace CivicGrid.Data;
 /// PostgreSQL: the rows a context holds as added, as one <c>INSERT … SELECT * FROM unnest(arrays)</c> per table with the
 /// columns, store types and value conversions of the EF model — for a writer that sends them in its own batch instead of
 /// calling SaveChanges (one round trip, no change-tracking pass). Only plain tables are handled: a type with values the
-/// database generates (other than an identity key), owned parts or non-scalar columns makes <see cref="TryBuild"/> say no,
-/// and the caller saves through EF Core. Identity keys are left to the database and not read back.
+/// database generates (other than an identity key), owned parts or non-scalar columns makes <see cref="TryBuild"/> say no
+/// (the intake then refuses the report rather than write half of it). Identity keys are left to the database and not read back.
 /// </summary>
 internal static class AddedRowsInsert
 {

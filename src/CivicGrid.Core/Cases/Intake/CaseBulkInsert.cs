@@ -102,7 +102,7 @@ internal static class CaseBulkInsert
     /// nothing reads them back from the written objects.
     /// </summary>
     public static async Task InsertAsync(AppDbContext db, IReadOnlyList<Case> cases, IReadOnlyList<CaseEvent> events,
-        IEnumerable<FigureStatement> figures, IEnumerable<NpgsqlBatchCommand>? companions = null)
+        IEnumerable<FigureStatement> figures, IEnumerable<NpgsqlBatchCommand> companions)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
@@ -124,7 +124,7 @@ internal static class CaseBulkInsert
             batch.BatchCommands.Add(Events(events));
         }
 
-        foreach (var command in companions ?? [])
+        foreach (var command in companions)
         {
             batch.BatchCommands.Add(command);
         }
@@ -141,19 +141,6 @@ internal static class CaseBulkInsert
         foreach (var (c, a) in assignments)
         {
             a.CaseId = c.Id;
-        }
-    }
-
-    /// <summary>Runs statements (the figure upserts) in one round trip in the context's transaction.</summary>
-    public static async Task ExecuteAsync(AppDbContext db, IEnumerable<FigureStatement> statements)
-    {
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(),
-            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
-        Add(batch, statements);
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.PrepareAsync();
-            await batch.ExecuteNonQueryAsync();
         }
     }
 

@@ -206,20 +206,12 @@ public sealed class IntakeWriter : IAsyncDisposable
             var answers = batch.Answers();
             var figures = CaseFigureTracker.ForInserted(cases);
             await batch.AddCompanionsAsync(db, answers);
-            if (AddedRowsInsert.TryBuild(db, out var companions))
+            if (!AddedRowsInsert.TryBuild(db, out var companions))
             {
-                await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures, companions);
-            }
-            else
-            {
-                // A front door's rows this writer cannot send itself: saved by EF Core in the same, explicit, transaction.
-                await using var tx = await db.Database.BeginTransactionAsync();
-                await CaseBulkInsert.InsertAsync(db, cases, batch.Events, []);
-                await db.SaveChangesAsync();
-                await CaseBulkInsert.ExecuteAsync(db, figures);
-                await tx.CommitAsync();
+                throw new NotSupportedException("入口附带的记录含有批量写入不支持的列（数据库生成的值、从属类型或非标量列），无法随上报一起写入。");
             }
 
+            await CaseBulkInsert.InsertAsync(db, cases, batch.Events, figures, companions);
             batch.Committed();
             if (cases.Count > 0)
             {

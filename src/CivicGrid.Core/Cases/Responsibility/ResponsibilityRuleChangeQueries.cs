@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using CivicGrid.Accounts;
 using CivicGrid.Cases.Catalog;
@@ -58,23 +57,12 @@ public sealed record RuleChangeFilter(int? RuleId = null, string? CategoryCode =
             return null;
         }
 
-        text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            var zone = WorkingCalendar.ChinaTimeZone;
-            var midnight = day.AddDays(endOfDay ? 1 : 0).ToDateTime(TimeOnly.MinValue);
-            var start = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-            // Stored times are whole microseconds, so "up to the next midnight" is one microsecond before it.
-            return endOfDay ? start - TimeSpan.FromMicroseconds(1) : start;
-        }
-
-        if (text.Contains('T', StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        if (InstantText.Parse(text, endOfDay) is { } instant)
         {
             return instant;
         }
 
-        problems.Add(new(field, $"时间“{text}”格式不正确：应为日期（如 2026-11-27）或 ISO 8601 时间（如 2026-11-27T08:00:00+08:00）。"));
+        problems.Add(new(field, $"时间“{text.Trim()}”格式不正确：应为日期（如 2026-11-27）或 ISO 8601 时间（如 2026-11-27T08:00:00+08:00）。"));
         return null;
     }
 }
